@@ -1,0 +1,33 @@
+import js from "@eslint/js";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+    {ignores: ["dist/", "node_modules/", "test/artifacts/"]},
+    js.configs.recommended,
+    {
+        files: ["src/**/*.ts"],
+        extends: [tseslint.configs.strict],
+        languageOptions: {globals: globals.browser}
+    },
+    {
+        // Browser-side tests and pages: QUnit, sinon and nise come as globals.
+        files: ["test/**/*.js", "*.html"],
+        languageOptions: {
+            globals: {
+                ...globals.browser,
+                QUnit: "readonly",
+                sinon: "readonly",
+                nise: "readonly"
+            }
+        }
+    },
+    {
+        files: ["test/host/base.js", "test/setup.js"],
+        languageOptions: {sourceType: "script", globals: {define: "readonly"}}
+    },
+    {
+        files: ["**/*.mjs"],
+        languageOptions: {globals: globals.node}
+    }
+);

@@ -1,0 +1,100 @@
+import type {Host, RequestOptions, Xhr} from "./host";
+import type {Needs} from "./permissions";
+import {copy, given} from "./request";
+import {invalid, segment} from "./segment";
+
+/** A group, as the groups API returns it. */
+export interface Group {
+    key: string;
+    name: string;
+    description: string;
+    permissions: string[];
+    subgroups: string[];
+    needs: Needs;
+    default: boolean;
+    removable: boolean;
+    changeable: boolean;
+    toggleable: boolean;
+    dangerous: boolean;
+}
+
+/** The members of a group that can be changed; `null` or absent means "leave as it is". */
+export interface GroupChanges {
+    description?: string | null;
+    permissions?: string[] | null;
+    subgroups?: string[] | null;
+    default?: boolean | null;
+}
+
+/** `groups.update`'s argument: the group's key and what to change. */
+export interface GroupUpdate extends GroupChanges {
+    key: string;
+}
+
+/** `groups.add`'s argument: key and name are required. */
+export interface NewGroup extends GroupUpdate {
+    name: string;
+}
+
+/** The body of `POST api/access/groups`. */
+export interface NewGroupBody {
+    key: string;
+    name: string;
+    description?: string;
+    permissions: string[];
+    subgroups: string[];
+    default?: boolean;
+}
+
+/** The body of `PUT api/access/groups/{key}`. */
+export type GroupUpdateBody = {[K in keyof GroupChanges]?: NonNullable<GroupChanges[K]>};
+
+/** What the groups API answers a change with: every group. */
+export interface GroupList {
+    groups: Group[];
+}
+
+const url = "api/access/groups";
+const groupUrl = (key: unknown) => url + "/" + segment(key, "group key");
+const UPDATABLE = ["description", "permissions", "subgroups", "default"] as const;
+
+/** `OctoPrint.access.groups`. */
+export class OctoPrintAccessGroupsClient {
+    constructor(readonly base: Host) {}
+
+    /** GET `api/access/groups`. */
+    list(opts?: RequestOptions): Xhr<GroupList> {
+        return this.base.get(url, copy(opts));
+    }
+
+    /** GET `api/access/groups/{key}`. */
+    get(key: string, opts?: RequestOptions): Xhr<Group> {
+        return this.base.get(groupUrl(key), copy(opts));
+    }
+
+    /** POST `api/access/groups`. */
+    add(group: NewGroup, opts?: RequestOptions): Xhr<GroupList> {
+        if (!group || !group.key) invalid("group key must be set");
+        if (!group.name) invalid("group name must be set");
+        const body = {key: group.key, name: group.name} as NewGroupBody;
+        given(body, "description", group.description);
+        // OctoPrint's server requires both lists (and answers 500 for null).
+        body.permissions = group.permissions || [];
+        body.subgroups = group.subgroups || [];
+        given(body, "default", group.default);
+        return this.base.postJson(url, body, copy(opts));
+    }
+
+    /** PUT `api/access/groups/{key}`: only the members given change. */
+    update(group: GroupUpdate, opts?: RequestOptions): Xhr<GroupList> {
+        const path = groupUrl(group && group.key);
+        const body: GroupUpdateBody = {};
+        for (const key of UPDATABLE) given(body, key, group[key]);
+        return this.base.putJson(path, body, copy(opts));
+    }
+
+    /** DELETE `api/access/groups/{key}`. */
+    delete(key: string, opts?: RequestOptions): Xhr<GroupList> {
+        return this.base.delete(groupUrl(key), copy(opts));
+    }
+}

@@ -1,0 +1,26 @@
+// What the component needs from OctoPrint's base client (OctoPrintClient, static/js/app/client/base.js).
+
+/** Request options handed to the base client and from there to `$.ajax` (headers, timeout, ...). */
+export type RequestOptions = JQuery.AjaxSettings;
+
+/** The base client's answer: jQuery's jqXHR itself, so `.done/.fail/.then/.abort` all work. */
+export type Xhr<T> = JQuery.jqXHR<T>;
+
+/** An empty JSON object, as OctoPrint answers a password change or a settings save. */
+export type Empty = Record<string, never>;
+
+/** A client instance: `OctoPrint`, or `new OctoPrintClient({baseurl, apikey})`. */
+export interface Host {
+    get<T>(url: string, opts?: RequestOptions): Xhr<T>;
+    delete<T>(url: string, opts?: RequestOptions): Xhr<T>;
+    postJson<T>(url: string, data: unknown, opts?: RequestOptions): Xhr<T>;
+    putJson<T>(url: string, data: unknown, opts?: RequestOptions): Xhr<T>;
+    patchJson<T>(url: string, data: unknown, opts?: RequestOptions): Xhr<T>;
+}
+
+/** The `OctoPrintClient` constructor itself. */
+export interface HostConstructor {
+    prototype: object;
+    registerComponent(name: string, component: new (base: Host) => object): void;
+    InvalidArgumentError: new (message: string) => Error;
+}

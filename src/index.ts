@@ -1,0 +1,5 @@
+// The UMD entry: the wrapper in rollup.config.mjs passes the host as "OctoPrintClient".
+import OctoPrintClient from "OctoPrintClient";
+import {register} from "./access";
+
+export default register(OctoPrintClient);

@@ -1,0 +1,127 @@
+// The component on the host: registration, one instance per client, the load-order rules.
+import {bundleUrl, evaluateBundle, evaluateHost} from "./helpers.js";
+
+const {module, test} = QUnit;
+const METHODS = {
+    permissions: ["list"],
+    users: [
+        "list",
+        "get",
+        "add",
+        "update",
+        "delete",
+        "changePassword",
+        "generateApiKey",
+        "resetApiKey",
+        "getSettings",
+        "saveSettings"
+    ],
+    groups: ["list", "get", "add", "update", "delete"]
+};
+
+module("component", function () {
+    test("the page runs the jQuery and the bundle it asked for, without lodash", function (assert) {
+        assert.strictEqual(window.jQuery.fn.jquery, window.TEST.jquery, "jQuery version");
+        const min = window.TEST.bundle === "min";
+        assert.strictEqual(/\.min\.js$/.test(bundleUrl()), min, `bundle ${bundleUrl()}`);
+        assert.strictEqual(typeof window._, "undefined", "no lodash on the page");
+    });
+
+    test("sets window.OctoPrintAccessClient and registers `access` on OctoPrintClient", function (assert) {
+        assert.strictEqual(typeof window.OctoPrintAccessClient, "function");
+        assert.ok(window.OctoPrint.access instanceof window.OctoPrintAccessClient);
+        assert.ok("access" in window.OctoPrintClient.prototype);
+    });
+
+    test("one component per client, cached, bound to that client", function (assert) {
+        const other = new window.OctoPrintClient({baseurl: "http://other/"});
+        assert.strictEqual(window.OctoPrint.access, window.OctoPrint.access, "cached");
+        assert.notStrictEqual(other.access, window.OctoPrint.access, "its own");
+        assert.strictEqual(other.access.base, other, "access.base is the client");
+        assert.strictEqual(window.OctoPrint.access.base, window.OctoPrint);
+        for (const name of Object.keys(METHODS)) {
+            assert.strictEqual(
+                other.access[name].base,
+                other,
+                `${name}.base is the client`
+            );
+        }
+    });
+
+    test("every documented method is there", function (assert) {
+        for (const [name, methods] of Object.entries(METHODS)) {
+            for (const method of methods) {
+                assert.strictEqual(
+                    typeof window.OctoPrint.access[name][method],
+                    "function",
+                    `access.${name}.${method}`
+                );
+            }
+        }
+    });
+
+    test("the host double, like OctoPrint's, cannot register a name twice", function (assert) {
+        assert.throws(
+            () => window.OctoPrintClient.registerComponent("access", function () {}),
+            TypeError
+        );
+    });
+});
+
+module("load order", function (hooks) {
+    hooks.beforeEach(function () {
+        this.warn = sinon.stub(console, "warn");
+    });
+    hooks.afterEach(function () {
+        this.warn.restore();
+    });
+
+    test("loaded before OctoPrintClient: an Error that says what to load first", async function (assert) {
+        const win = {};
+        await assert.rejects(
+            evaluateBundle(win),
+            (error) =>
+                error.constructor === Error &&
+                /OctoPrintClient is not defined/.test(error.message) &&
+                /Load OctoPrint's client \(static\/js\/app\/client\/base\.js\) before/.test(
+                    error.message
+                )
+        );
+        assert.strictEqual(win.OctoPrintAccessClient, undefined, "nothing set");
+    });
+
+    test("on a fresh host: registers, warns about nothing", async function (assert) {
+        const win = {jQuery: window.jQuery};
+        const Host = await evaluateHost(win);
+        await evaluateBundle(win);
+        assert.strictEqual(this.warn.callCount, 0);
+        assert.ok(new Host().access instanceof win.OctoPrintAccessClient);
+        assert.notStrictEqual(
+            win.OctoPrintAccessClient,
+            window.OctoPrintAccessClient,
+            "a new one"
+        );
+    });
+
+    test("where access is registered already: no exception, one warning, that one stays", async function (assert) {
+        const win = {jQuery: window.jQuery};
+        const Host = await evaluateHost(win);
+        const Theirs = function (base) {
+            this.base = base;
+        };
+        Host.registerComponent("access", Theirs);
+        await evaluateBundle(win);
+        assert.strictEqual(this.warn.callCount, 1, "one warning");
+        assert.ok(/already has an access component/.test(this.warn.firstCall.args[0]));
+        assert.ok(new Host().access instanceof Theirs, "the existing component stays");
+    });
+
+    test("loaded twice on this page: the page keeps its component", async function (assert) {
+        const before = window.OctoPrint.access;
+        const win = {OctoPrintClient: window.OctoPrintClient};
+        await evaluateBundle(win);
+        assert.strictEqual(this.warn.callCount, 1, "one warning");
+        assert.strictEqual(window.OctoPrint.access, before);
+        assert.ok(window.OctoPrint.access instanceof window.OctoPrintAccessClient);
+    });
+});

@@ -1,0 +1,74 @@
+// Property: for any string other than "" (required), "." and ".." (refused), every method that
+// takes a name or key puts it into exactly one path segment that decodes back to it, with no
+// query or fragment.
+import fc from "fast-check";
+import {BASE, wire} from "./helpers.js";
+
+const {module, test} = QUnit;
+
+// [call given the name n, the path before the segment, the path after it]
+const NAMED = [
+    [(a, n) => a.users.get(n), "api/access/users/", ""],
+    [(a, n) => a.users.update(n, true), "api/access/users/", ""],
+    [(a, n) => a.users.update(n, true, false, []), "api/access/users/", ""],
+    [(a, n) => a.users.delete(n), "api/access/users/", ""],
+    [(a, n) => a.users.changePassword(n, "pw"), "api/access/users/", "/password"],
+    [(a, n) => a.users.generateApiKey(n), "api/access/users/", "/apikey"],
+    [(a, n) => a.users.resetApiKey(n), "api/access/users/", "/apikey"],
+    [(a, n) => a.users.getSettings(n), "api/access/users/", "/settings"],
+    [(a, n) => a.users.saveSettings(n, {}), "api/access/users/", "/settings"],
+    [(a, n) => a.groups.get(n), "api/access/groups/", ""],
+    [(a, n) => a.groups.update({key: n}), "api/access/groups/", ""],
+    [(a, n) => a.groups.delete(n), "api/access/groups/", ""]
+];
+
+const names = fc
+    .oneof(
+        fc.string(),
+        fc.string({unit: "grapheme"}),
+        fc.string({unit: "binary"}).filter((s) => s.isWellFormed()),
+        fc.stringMatching(/^[./%#?+ ]{1,6}$/),
+        fc.constantFrom("...", "%2E%2E", "a/../b", "?#", "%", "+", " x ")
+    )
+    .filter((s) => s !== "" && s !== "." && s !== "..");
+
+module("property: any name round-trips through one path segment", function (hooks) {
+    wire(hooks);
+
+    test("for every name-taking method", function (assert) {
+        const a = this.client.access;
+        let checked = 0;
+        fc.assert(
+            fc.property(names, (name) => {
+                this.server.requests.length = 0;
+                NAMED.forEach(([call]) => call(a, name));
+                this.server.requests.forEach((request, i) => {
+                    const [, before, after] = NAMED[i];
+                    const url = request.url;
+                    if (!url.startsWith(BASE + before) || !url.endsWith(after)) {
+                        throw new Error(`${url} is not ${before}…${after}`);
+                    }
+                    const segment = url.slice(
+                        (BASE + before).length,
+                        url.length - after.length
+                    );
+                    if (/[/?#]/.test(segment))
+                        throw new Error(`${segment} is not one segment`);
+                    if (decodeURIComponent(segment) !== name) {
+                        throw new Error(
+                            `${segment} decodes to ${decodeURIComponent(segment)}`
+                        );
+                    }
+                    const parsed = new URL(url);
+                    if (parsed.search !== "" || parsed.hash !== "") {
+                        throw new Error(`${url} has a query or fragment`);
+                    }
+                    checked++;
+                });
+                return this.server.requests.length === NAMED.length;
+            }),
+            {numRuns: 300}
+        );
+        assert.strictEqual(checked, 300 * NAMED.length, `${checked} requests checked`);
+    });
+});
