@@ -12,7 +12,7 @@ export default tseslint.config(
     },
     {
         // Browser-side tests and pages: QUnit, sinon and nise come as globals.
-        files: ["test/**/*.js", "*.html"],
+        files: ["test/**/*.js"],
         languageOptions: {
             globals: {
                 ...globals.browser,
