@@ -1,12 +1,13 @@
-// The test runner: every QUnit page in headless Chromium against the built dist/ bundles, for
-// each jQuery version and bundle, then one closing line "N passed, N failed" (tests, not
-// assertions). Exits non-zero on any failure.
+// The test runner: every suite in test/suites/ (in name order), each reporting its own tests,
+// then one closing line "N passed, N failed" over all of them. Exits non-zero on any failure.
+// A suite is a module whose default export is `async (context) => ({passed, failed})`, where
+// context = {browser (playwright-core, headless Chromium), server (the static server's
+// {url}), runPage(url, label)}.
+import {readdirSync} from "node:fs";
 import {launch} from "./browser.mjs";
 import {startStaticServer} from "./static-server.mjs";
 
-const JQUERIES = ["3.5.1", "4.0.0"];
-const BUNDLES = ["plain", "min"];
-const PAGES = ["test/index.html"];
+const only = process.argv.slice(2); // e.g. `node test/run.mjs unit` runs suites named *unit*
 
 /** Opens one QUnit page and waits for its run to end; resolves to {passed, failed}. */
 async function runPage(browser, url, label) {
@@ -26,23 +27,26 @@ async function runPage(browser, url, label) {
     return run;
 }
 
+const suites = readdirSync(new URL("./suites/", import.meta.url))
+    .filter((file) => file.endsWith(".mjs"))
+    .filter((file) => !only.length || only.some((name) => file.includes(name)))
+    .sort();
+
 const server = await startStaticServer();
 const browser = await launch();
+const context = {browser, server, runPage: (url, label) => runPage(browser, url, label)};
 let passed = 0;
 let failed = 0;
 try {
-    for (const path of PAGES) {
-        for (const jquery of JQUERIES) {
-            for (const bundle of BUNDLES) {
-                const query = `jquery=${jquery}&bundle=${bundle}`;
-                const run = await runPage(
-                    browser,
-                    `${server.url}/${path}?${query}`,
-                    `${path} (jQuery ${jquery}, ${bundle})`
-                );
-                passed += run.passed;
-                failed += run.failed;
-            }
+    for (const file of suites) {
+        const suite = await import(new URL(`./suites/${file}`, import.meta.url));
+        try {
+            const result = await suite.default(context);
+            passed += result.passed;
+            failed += result.failed;
+        } catch (error) {
+            console.log(`${file}: FAIL ${error.stack || error}`);
+            failed += 1;
         }
     }
 } finally {
