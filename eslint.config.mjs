@@ -27,6 +27,20 @@ export default tseslint.config(
         languageOptions: {sourceType: "script", globals: {define: "readonly"}}
     },
     {
+        // The console page's script (index.html): a classic script on OctoPrint's globals.
+        files: ["console/**/*.js"],
+        languageOptions: {
+            sourceType: "script",
+            globals: {
+                ...globals.browser,
+                OctoPrintClient: "readonly",
+                OctoPrint: "readonly",
+                jQuery: "readonly",
+                $: "readonly"
+            }
+        }
+    },
+    {
         files: ["**/*.mjs"],
         languageOptions: {globals: globals.node}
     }

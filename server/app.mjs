@@ -1,0 +1,142 @@
+// The console's server: the access-API emulator under /api/, the files a page needs from an
+// OctoPrint server at OctoPrint's own paths, the console page and dist/. Nothing else of the
+// repository is reachable (no node_modules browsing, no .git): every file is listed here.
+import {createReadStream, statSync} from "node:fs";
+import {createServer} from "node:http";
+import {extname} from "node:path";
+import {createEmulator} from "./emulator.mjs";
+
+const ROOT = new URL("../", import.meta.url);
+const MAX_BODY = 1024 * 1024; // larger request bodies get 413
+const MAX_DRAIN = 64 * MAX_BODY; // past this, stop reading and drop the connection
+
+const FILES = {
+    "/": "index.html",
+    "/index.html": "index.html",
+    "/console/console.js": "console/console.js",
+    "/console/console.css": "console/console.css",
+    // What OctoPrint serves and a page loads before the access component. jQuery 3.5.1 is
+    // the one OctoPrint ships; base.js is our double of its client, the one the tests use.
+    "/static/js/lib/jquery/jquery.min.js": "node_modules/jquery-3.5.1/dist/jquery.min.js",
+    "/static/js/lib/lodash.min.js": "node_modules/lodash/lodash.min.js",
+    "/static/js/app/client/base.js": "test/host/base.js"
+};
+const DIST = /^\/dist\/[\w-][\w.-]*$/; // a file directly in dist/, no dot-files
+const TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".map": "application/json; charset=utf-8",
+    ".ts": "text/plain; charset=utf-8"
+};
+
+function send(res, status, body, headers = {}) {
+    if (res.headersSent || res.destroyed) return;
+    const text = typeof body === "string" ? body : JSON.stringify(body);
+    res.writeHead(status, {
+        "Content-Type":
+            typeof body === "string" ? "text/plain; charset=utf-8" : "application/json",
+        "Content-Length": Buffer.byteLength(text),
+        "Cache-Control": "no-store",
+        ...headers
+    });
+    res.end(text);
+}
+
+/**
+ * The request body as a string; null when it is larger than MAX_BODY. An oversized body is
+ * still read to its end (and dropped), so the client gets to see the 413 instead of a reset.
+ */
+function readBody(req) {
+    return new Promise((resolve) => {
+        const chunks = [];
+        let size = 0;
+        req.on("data", (chunk) => {
+            size += chunk.length;
+            if (size <= MAX_BODY) chunks.push(chunk);
+            else if (size > MAX_DRAIN) req.destroy();
+        });
+        req.on("end", () =>
+            resolve(size > MAX_BODY ? null : Buffer.concat(chunks).toString("utf8"))
+        );
+        req.on("close", () => resolve(null)); // aborted: nobody reads the answer anyway
+    });
+}
+
+async function serveApi(emulator, req, res, path) {
+    const body = await readBody(req);
+    if (body === null) {
+        send(res, 413, {error: `The request body is larger than ${MAX_BODY} bytes`});
+        return;
+    }
+    const answer = emulator.handle({
+        method: req.method,
+        path,
+        headers: req.headers,
+        body
+    });
+    send(res, answer.status, answer.body === null ? "" : answer.body, answer.headers);
+}
+
+function serveFile(req, res, path) {
+    const file = FILES[path] ?? (DIST.test(path) ? path.slice(1) : null);
+    const url = file && new URL(file, ROOT);
+    const stat = url && statSync(url, {throwIfNoEntry: false});
+    if (!stat?.isFile()) {
+        send(res, 404, "Not found");
+        return;
+    }
+    if (req.method !== "GET" && req.method !== "HEAD") {
+        send(res, 405, "Method not allowed", {Allow: "GET, HEAD"});
+        return;
+    }
+    res.writeHead(200, {
+        "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
+        "Content-Length": stat.size,
+        "Cache-Control": "no-store"
+    });
+    if (req.method === "HEAD") res.end();
+    else
+        createReadStream(url)
+            .on("error", () => res.destroy())
+            .pipe(res);
+}
+
+/**
+ * Starts the server; resolves to {url, apikey, close}. `port` 0 takes a free port; `apikey`
+ * is the admin's API key (a random one when not given).
+ */
+export function startServer({port = 8080, host = "127.0.0.1", apikey} = {}) {
+    const emulator = createEmulator({apikey: apikey || undefined});
+    const server = createServer(async (req, res) => {
+        // The raw path, not URL-parsed: the emulator decodes it once, as OctoPrint does, and
+        // WHATWG URL parsing would already resolve "%2E%2E" segments.
+        const path = req.url.split("?")[0];
+        try {
+            if (path === "/api" || path.startsWith("/api/")) {
+                await serveApi(emulator, req, res, path);
+            } else {
+                serveFile(req, res, path);
+            }
+        } catch (error) {
+            // A bug, not a bad request: say so and keep serving.
+            console.error(error);
+            send(res, 500, {error: `Internal error: ${error.message}`});
+        }
+    });
+    return new Promise((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(port, host, () => {
+            server.off("error", reject);
+            resolve({
+                url: `http://${host}:${server.address().port}/`,
+                apikey: emulator.apikey,
+                close: () =>
+                    new Promise((done) => {
+                        server.close(done);
+                        server.closeAllConnections();
+                    })
+            });
+        });
+    });
+}

@@ -1,0 +1,20 @@
+// `npm start`: the console and the access-API emulator on 127.0.0.1, port PORT (8080 when not
+// set; 0 takes a free one). The admin's API key is OCTOPRINT_APIKEY, or a new random one.
+import {startServer} from "./app.mjs";
+
+const port = process.env.PORT === undefined ? 8080 : Number(process.env.PORT);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`PORT must be a port number, not "${process.env.PORT}"`);
+    process.exit(1);
+}
+
+try {
+    const server = await startServer({port, apikey: process.env.OCTOPRINT_APIKEY});
+    console.log(`OctoPrint access console: open ${server.url}`);
+    console.log(`Embedded access API: user "admin", API key ${server.apikey}`);
+    console.log("Press Ctrl+C to stop.");
+} catch (error) {
+    const hint = error.code === "EADDRINUSE" ? ` (set PORT to use another port)` : "";
+    console.error(`Cannot listen on 127.0.0.1:${port}: ${error.message}${hint}`);
+    process.exit(1);
+}
