@@ -2,7 +2,7 @@
 // set; 0 takes a free one). The admin's API key is OCTOPRINT_APIKEY, or a new random one.
 import {startServer} from "./app.mjs";
 
-const port = process.env.PORT === undefined ? 8080 : Number(process.env.PORT);
+const port = Number(process.env.PORT || 8080);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
     console.error(`PORT must be a port number, not "${process.env.PORT}"`);
     process.exit(1);
