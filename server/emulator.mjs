@@ -211,17 +211,19 @@ export function createEmulator({apikey = newApiKey()} = {}) {
             if (!("permissions" in data)) fail(400, "permissions are missing");
             if (!("subgroups" in data)) fail(400, "subgroups are missing");
             const {key, name} = data;
-            if (typeof key !== "string" || !key)
+            if (typeof key !== "string" || !key) {
                 fail(400, "key must be a non-empty string");
-            if (typeof name !== "string" || !name)
+            }
+            if (typeof name !== "string" || !name) {
                 fail(400, "name must be a non-empty string");
+            }
             const perms = keyList(data.permissions, "permissions", permissions);
             const subgroups = keyList(data.subgroups, "subgroups", groups);
             if (groups.has(key)) fail(409, `Group "${key}" already exists`);
             groups.set(key, {
                 key,
                 name,
-                description: "description" in data ? String(data.description ?? "") : "",
+                description: String(data.description ?? ""), // absent: ""
                 permissions: perms,
                 subgroups,
                 default: isTrue(data.default),
