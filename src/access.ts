@@ -1,8 +1,8 @@
-import {OctoPrintAccessGroupsClient} from "./groups";
+import {groupsClient, type OctoPrintAccessGroupsClient} from "./groups";
 import type {Host, HostConstructor} from "./host";
-import {OctoPrintAccessPermissionsClient} from "./permissions";
+import {permissionsClient, type OctoPrintAccessPermissionsClient} from "./permissions";
 import {useHost} from "./segment";
-import {OctoPrintAccessUsersClient} from "./users";
+import {usersClient, type OctoPrintAccessUsersClient} from "./users";
 
 /** `OctoPrint.access`: one per client instance, bound to that client's base URL and API key. */
 export class OctoPrintAccessClient {
@@ -11,9 +11,9 @@ export class OctoPrintAccessClient {
     readonly users: OctoPrintAccessUsersClient;
 
     constructor(readonly base: Host) {
-        this.permissions = new OctoPrintAccessPermissionsClient(base);
-        this.groups = new OctoPrintAccessGroupsClient(base);
-        this.users = new OctoPrintAccessUsersClient(base);
+        this.permissions = permissionsClient(base);
+        this.groups = groupsClient(base);
+        this.users = usersClient(base);
     }
 }
 
@@ -24,16 +24,11 @@ export class OctoPrintAccessClient {
  */
 export function register(OctoPrintClient: HostConstructor | undefined) {
     if (!OctoPrintClient) {
-        throw new Error(
-            "OctoPrintAccessClient: OctoPrintClient is not defined. Load OctoPrint's client " +
-                "(static/js/app/client/base.js) before octoprint-access.js."
-        );
+        throw new Error("OctoPrintClient (OctoPrint's base.js) must be loaded first");
     }
     useHost(OctoPrintClient);
     if ("access" in OctoPrintClient.prototype) {
-        console.warn(
-            "OctoPrintAccessClient: OctoPrintClient already has an access component; keeping it."
-        );
+        console.warn("OctoPrintClient has an access component already; keeping it");
     } else {
         OctoPrintClient.registerComponent("access", OctoPrintAccessClient);
     }

@@ -54,47 +54,59 @@ export interface GroupList {
     groups: Group[];
 }
 
+/** `OctoPrint.access.groups`. */
+export interface OctoPrintAccessGroupsClient {
+    /** The client this one sends its requests through. */
+    readonly base: Host;
+
+    /** GET `api/access/groups`. */
+    list(opts?: RequestOptions): Xhr<GroupList>;
+
+    /** GET `api/access/groups/{key}`. */
+    get(key: string, opts?: RequestOptions): Xhr<Group>;
+
+    /** POST `api/access/groups`. */
+    add(group: NewGroup, opts?: RequestOptions): Xhr<GroupList>;
+
+    /** PUT `api/access/groups/{key}`: only the members given change. */
+    update(group: GroupUpdate, opts?: RequestOptions): Xhr<GroupList>;
+
+    /** DELETE `api/access/groups/{key}`. */
+    delete(key: string, opts?: RequestOptions): Xhr<GroupList>;
+}
+
 const url = "api/access/groups";
 const groupUrl = (key: unknown) => url + "/" + segment(key, "group key");
 const UPDATABLE = ["description", "permissions", "subgroups", "default"] as const;
 
-/** `OctoPrint.access.groups`. */
-export class OctoPrintAccessGroupsClient {
-    constructor(readonly base: Host) {}
+/** Makes `OctoPrint.access.groups` for one client. */
+export function groupsClient(base: Host): OctoPrintAccessGroupsClient {
+    return {
+        base,
 
-    /** GET `api/access/groups`. */
-    list(opts?: RequestOptions): Xhr<GroupList> {
-        return this.base.get(url, copy(opts));
-    }
+        list: (opts) => base.get(url, copy(opts)),
 
-    /** GET `api/access/groups/{key}`. */
-    get(key: string, opts?: RequestOptions): Xhr<Group> {
-        return this.base.get(groupUrl(key), copy(opts));
-    }
+        get: (key, opts) => base.get(groupUrl(key), copy(opts)),
 
-    /** POST `api/access/groups`. */
-    add(group: NewGroup, opts?: RequestOptions): Xhr<GroupList> {
-        if (!group || !group.key) invalid("group key must be set");
-        if (!group.name) invalid("group name must be set");
-        const body = {key: group.key, name: group.name} as NewGroupBody;
-        given(body, "description", group.description);
-        // OctoPrint's server requires both lists (and answers 500 for null).
-        body.permissions = group.permissions || [];
-        body.subgroups = group.subgroups || [];
-        given(body, "default", group.default);
-        return this.base.postJson(url, body, copy(opts));
-    }
+        add(group, opts) {
+            if (!group || !group.key) invalid("group key must be set");
+            if (!group.name) invalid("group name must be set");
+            const body = {key: group.key, name: group.name} as NewGroupBody;
+            given(body, "description", group.description);
+            // OctoPrint's server requires both lists (and answers 500 for null).
+            body.permissions = group.permissions || [];
+            body.subgroups = group.subgroups || [];
+            given(body, "default", group.default);
+            return base.postJson(url, body, copy(opts));
+        },
 
-    /** PUT `api/access/groups/{key}`: only the members given change. */
-    update(group: GroupUpdate, opts?: RequestOptions): Xhr<GroupList> {
-        const path = groupUrl(group && group.key);
-        const body: GroupUpdateBody = {};
-        for (const key of UPDATABLE) given(body, key, group[key]);
-        return this.base.putJson(path, body, copy(opts));
-    }
+        update(group, opts) {
+            const path = groupUrl(group && group.key);
+            const body: GroupUpdateBody = {};
+            for (const key of UPDATABLE) given(body, key, group[key]);
+            return base.putJson(path, body, copy(opts));
+        },
 
-    /** DELETE `api/access/groups/{key}`. */
-    delete(key: string, opts?: RequestOptions): Xhr<GroupList> {
-        return this.base.delete(groupUrl(key), copy(opts));
-    }
+        delete: (key, opts) => base.delete(groupUrl(key), copy(opts))
+    };
 }

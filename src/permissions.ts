@@ -15,11 +15,15 @@ export interface Permission {
 }
 
 /** `OctoPrint.access.permissions`. */
-export class OctoPrintAccessPermissionsClient {
-    constructor(readonly base: Host) {}
+export interface OctoPrintAccessPermissionsClient {
+    /** The client this one sends its requests through. */
+    readonly base: Host;
 
     /** GET `api/access/permissions`. */
-    list(opts?: RequestOptions): Xhr<{permissions: Permission[]}> {
-        return this.base.get("api/access/permissions", copy(opts));
-    }
+    list(opts?: RequestOptions): Xhr<{permissions: Permission[]}>;
+}
+
+/** Makes `OctoPrint.access.permissions` for one client. */
+export function permissionsClient(base: Host): OctoPrintAccessPermissionsClient {
+    return {base, list: (opts) => base.get("api/access/permissions", copy(opts))};
 }

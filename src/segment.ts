@@ -16,19 +16,19 @@ export function invalid(message: string): never {
 const PLAIN = /^[\w!'()*.~-]+$/;
 
 /**
- * The one rule for putting a user name or group key into a URL: required, a string, not `.` or
- * `..` (browsers collapse those segments, even encoded), and encoded as exactly one segment.
+ * The one rule for putting a user name or group key into a URL: required; a string; not `.` or
+ * `..` (browsers collapse those segments, even encoded); encoded as exactly one segment.
  * `what` names the argument in the error ("user name", "group key").
  */
 export function segment(value: unknown, what: string): string {
-    if (!value) invalid(`${what} must be set`);
-    if (typeof value !== "string") invalid(`${what} must be a string`);
-    if (value === "." || value === "..") invalid(`${what} must not be "." or ".."`);
-    if (PLAIN.test(value)) return value;
-    try {
-        return encodeURIComponent(value);
-    } catch {
-        // A lone surrogate has no UTF-8 form.
-        invalid(`${what} must be well-formed Unicode`);
+    if (!value) invalid(what + " must be set");
+    if (typeof value == "string" && !/^\.\.?$/.test(value)) {
+        if (PLAIN.test(value)) return value;
+        try {
+            return encodeURIComponent(value);
+        } catch {
+            // A lone surrogate has no UTF-8 form: refused below.
+        }
     }
+    return invalid(`invalid ${what}: ${JSON.stringify(value)}`);
 }

@@ -54,43 +54,19 @@ export interface UserList {
     users: User[];
 }
 
-const url = "api/access/users";
-const userUrl = (name: unknown) => url + "/" + segment(name, "user name");
-const own = (object: object, key: string) =>
-    Object.prototype.hasOwnProperty.call(object, key);
-
 /** `OctoPrint.access.users`. */
-export class OctoPrintAccessUsersClient {
-    private warned?: boolean;
-
-    constructor(readonly base: Host) {}
+export interface OctoPrintAccessUsersClient {
+    /** The client this one sends its requests through. */
+    readonly base: Host;
 
     /** GET `api/access/users`. */
-    list(opts?: RequestOptions): Xhr<UserList> {
-        return this.base.get(url, copy(opts));
-    }
+    list(opts?: RequestOptions): Xhr<UserList>;
 
     /** GET `api/access/users/{name}`. */
-    get(name: string, opts?: RequestOptions): Xhr<User> {
-        return this.base.get(userUrl(name), copy(opts));
-    }
+    get(name: string, opts?: RequestOptions): Xhr<User>;
 
     /** POST `api/access/users`: active unless said otherwise, no groups or permissions unless given. */
-    add(user: NewUser, opts?: RequestOptions): Xhr<UserList> {
-        if (!user || !user.name || !user.password) {
-            invalid("Both user's name and password need to be set");
-        }
-        const body: NewUserBody = {
-            name: user.name,
-            password: user.password,
-            groups: own(user, "groups") ? (user.groups as string[] | null) : [],
-            permissions: own(user, "permissions")
-                ? (user.permissions as string[] | null)
-                : [],
-            active: own(user, "active") ? !!user.active : true
-        };
-        return this.base.postJson(url, body, copy(opts));
-    }
+    add(user: NewUser, opts?: RequestOptions): Xhr<UserList>;
 
     /** PUT `api/access/users/{name}`: only what is given (not `undefined` or `null`) changes. */
     update(
@@ -112,42 +88,9 @@ export class OctoPrintAccessUsersClient {
         groups?: string[] | null,
         opts?: RequestOptions
     ): Xhr<UserList>;
-    update(
-        name: string,
-        active?: boolean | null,
-        third?: boolean | string[] | null,
-        fourth?: string[] | null,
-        fifth?: string[] | RequestOptions | null,
-        sixth?: RequestOptions
-    ): Xhr<UserList> {
-        let permissions = third as string[] | null | undefined;
-        let groups = fourth;
-        let opts = fifth as RequestOptions | undefined;
-        if (typeof third === "boolean") {
-            // OctoPrint's own Access Control screen still calls this order.
-            if (!this.warned) {
-                this.warned = true;
-                console.warn(
-                    "OctoPrint.access.users.update(name, active, admin, permissions, groups, opts) " +
-                        "is deprecated: leave out admin"
-                );
-            }
-            permissions = fourth;
-            groups = fifth as string[] | null | undefined;
-            opts = sixth;
-        }
-        const path = userUrl(name);
-        const body: UserUpdateBody = {};
-        given(body, "active", active == null ? active : !!active);
-        given(body, "groups", groups);
-        given(body, "permissions", permissions);
-        return this.base.putJson(path, body, copy(opts));
-    }
 
     /** DELETE `api/access/users/{name}`. */
-    delete(name: string, opts?: RequestOptions): Xhr<UserList> {
-        return this.base.delete(userUrl(name), copy(opts));
-    }
+    delete(name: string, opts?: RequestOptions): Xhr<UserList>;
 
     /** PUT `api/access/users/{name}/password`, with the current password when given. */
     changePassword(
@@ -156,48 +99,106 @@ export class OctoPrintAccessUsersClient {
         oldpw?: string | null,
         opts?: RequestOptions
     ): Xhr<Empty>;
+    /** PUT `api/access/users/{name}/password`, with request options third. */
     changePassword(name: string, password: string, opts?: RequestOptions): Xhr<Empty>;
-    changePassword(
-        name: string,
-        password: string,
-        oldpw?: string | RequestOptions | null,
-        opts?: RequestOptions
-    ): Xhr<Empty> {
-        if (typeof oldpw === "object" && oldpw) {
-            opts = oldpw;
-            oldpw = undefined;
-        }
-        if (!name || !password) invalid("user name and new password must be set");
-        const body: PasswordBody = {password};
-        if (oldpw) body.current = oldpw;
-        return this.base.putJson(userUrl(name) + "/password", body, copy(opts));
-    }
 
     /** POST `api/access/users/{name}/apikey`, no body; resolves to the new key. */
-    generateApiKey(name: string, opts?: RequestOptions): Xhr<{apikey: string}> {
-        return this.base.postJson(userUrl(name) + "/apikey", null, copy(opts));
-    }
+    generateApiKey(name: string, opts?: RequestOptions): Xhr<{apikey: string}>;
 
     /** DELETE `api/access/users/{name}/apikey`: the user has no API key afterwards. */
-    resetApiKey(name: string, opts?: RequestOptions): Xhr<Empty> {
-        return this.base.delete(userUrl(name) + "/apikey", copy(opts));
-    }
+    resetApiKey(name: string, opts?: RequestOptions): Xhr<Empty>;
 
     /** GET `api/access/users/{name}/settings`. */
-    getSettings(name: string, opts?: RequestOptions): Xhr<UserSettings> {
-        return this.base.get(userUrl(name) + "/settings", copy(opts));
-    }
+    getSettings(name: string, opts?: RequestOptions): Xhr<UserSettings>;
 
     /** PATCH `api/access/users/{name}/settings`: merged into the user's settings. */
     saveSettings(
         name: string,
         settings?: UserSettings,
         opts?: RequestOptions
-    ): Xhr<Empty> {
-        return this.base.patchJson(
-            userUrl(name) + "/settings",
-            settings || {},
-            copy(opts)
-        );
-    }
+    ): Xhr<Empty>;
+}
+
+const url = "api/access/users";
+const userUrl = (name: unknown) => url + "/" + segment(name, "user name");
+
+/** Makes `OctoPrint.access.users` for one client. */
+export function usersClient(base: Host): OctoPrintAccessUsersClient {
+    let warned = false;
+    const users: OctoPrintAccessUsersClient = {
+        base,
+
+        list: (opts) => base.get(url, copy(opts)),
+
+        get: (name, opts) => base.get(userUrl(name), copy(opts)),
+
+        add(user, opts) {
+            if (!user || !user.name || !user.password) {
+                invalid("Both user's name and password need to be set");
+            }
+            const body: NewUserBody = {
+                name: user.name,
+                password: user.password,
+                groups: "groups" in user ? (user.groups as string[] | null) : [],
+                permissions:
+                    "permissions" in user ? (user.permissions as string[] | null) : [],
+                active: "active" in user ? !!user.active : true
+            };
+            return base.postJson(url, body, copy(opts));
+        },
+
+        update(
+            name: string,
+            active?: boolean | null,
+            permissions?: string[] | boolean | null,
+            groups?: string[] | null,
+            opts?: RequestOptions | string[] | null,
+            legacyOpts?: RequestOptions
+        ): Xhr<UserList> {
+            if (typeof permissions == "boolean") {
+                // The pre-1.4 order, which OctoPrint's own Access Control screen still calls:
+                // drop the admin flag and shift the rest.
+                if (!warned) {
+                    warned = true;
+                    console.warn("users.update: the admin argument is deprecated");
+                }
+                return users.update(name, active, groups, opts as string[], legacyOpts);
+            }
+            const path = userUrl(name);
+            const body: UserUpdateBody = {};
+            given(body, "active", active == null ? active : !!active);
+            given(body, "groups", groups);
+            given(body, "permissions", permissions);
+            return base.putJson(path, body, copy(opts as RequestOptions));
+        },
+
+        delete: (name, opts) => base.delete(userUrl(name), copy(opts)),
+
+        changePassword(
+            name: string,
+            password: string,
+            oldpw?: string | RequestOptions | null,
+            opts?: RequestOptions
+        ): Xhr<Empty> {
+            if (typeof oldpw === "object" && oldpw) {
+                opts = oldpw;
+                oldpw = undefined;
+            }
+            if (!name || !password) invalid("user name and new password must be set");
+            const body: PasswordBody = {password};
+            if (oldpw) body.current = oldpw;
+            return base.putJson(userUrl(name) + "/password", body, copy(opts));
+        },
+
+        generateApiKey: (name, opts) =>
+            base.postJson(userUrl(name) + "/apikey", null, copy(opts)),
+
+        resetApiKey: (name, opts) => base.delete(userUrl(name) + "/apikey", copy(opts)),
+
+        getSettings: (name, opts) => base.get(userUrl(name) + "/settings", copy(opts)),
+
+        saveSettings: (name, settings, opts) =>
+            base.patchJson(userUrl(name) + "/settings", settings || {}, copy(opts))
+    };
+    return users;
 }

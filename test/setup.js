@@ -26,15 +26,20 @@
     QUnit.config.reorder = false;
     QUnit.config.testTimeout = 10000;
     var failures = [];
+    var show = function (value) {
+        try {
+            return JSON.stringify(value);
+        } catch {
+            return String(value);
+        }
+    };
     QUnit.on("testEnd", function (test) {
         if (test.status !== "failed") return;
         var details = test.errors.map(function (error) {
             return (
                 (error.message || "") +
-                ("expected" in error
-                    ? " expected " + JSON.stringify(error.expected)
-                    : "") +
-                ("actual" in error ? " actual " + JSON.stringify(error.actual) : "")
+                ("expected" in error ? " expected " + show(error.expected) : "") +
+                ("actual" in error ? " actual " + show(error.actual) : "")
             );
         });
         failures.push(test.fullName.join(" > ") + ": " + details.join("; "));

@@ -85,11 +85,11 @@ const NAMED = [
 
 // [label, bad name, message given what the argument is]
 const BAD_NAMES = [
-    ["a lone .", ".", (what) => `${what} must not be "." or ".."`],
-    ["..", "..", (what) => `${what} must not be "." or ".."`],
-    ["a number", 42, (what) => `${what} must be a string`],
-    ["an object", {toString: () => "alice"}, (what) => `${what} must be a string`],
-    ["a lone surrogate", "ab\uD800", (what) => `${what} must be well-formed Unicode`]
+    ["a lone .", ".", (what) => `invalid ${what}: "."`],
+    ["..", "..", (what) => `invalid ${what}: ".."`],
+    ["a number", 42, (what) => `invalid ${what}: 42`],
+    ["an object", {toString: () => "alice"}, (what) => `invalid ${what}: {}`],
+    ["a lone surrogate", "ab\uD800", (what) => `invalid ${what}: "ab\\ud800"`]
 ];
 
 module("arguments", function (hooks) {

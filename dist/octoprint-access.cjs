@@ -1,0 +1,181 @@
+/*! octoprint-access-client 1.0.0 | MIT */
+'use strict';
+
+/**
+ * A copy of the caller's options: the base client writes `opts.url` into the object it is
+ * given. No options, no copy (and no allocation).
+ */
+function copy(opts) {
+    return opts && Object.assign({}, opts);
+}
+/**
+ * Puts `value` into `body` when the caller gave it (neither `undefined` nor `null`). OctoPrint's
+ * own client sends the others as `null`, which its server answers with 500 or by resetting the
+ * member (a group's `default` flag, its description).
+ */
+function given(body, key, value) {
+    if (value != null)
+        body[key] = value;
+}
+
+let host;
+/** Sets the client whose `InvalidArgumentError` the component throws. */
+function useHost(client) {
+    host = client;
+}
+/** Throws the host's own `InvalidArgumentError`, as OctoPrint's components do. */
+function invalid(message) {
+    throw new host.InvalidArgumentError(message);
+}
+// What encodeURIComponent leaves as it is: names of these characters need no encoding work.
+const PLAIN = /^[\w!'()*.~-]+$/;
+/**
+ * The one rule for putting a user name or group key into a URL: required; a string; not `.` or
+ * `..` (browsers collapse those segments, even encoded); encoded as exactly one segment.
+ * `what` names the argument in the error ("user name", "group key").
+ */
+function segment(value, what) {
+    if (!value)
+        invalid(what + " must be set");
+    if (typeof value == "string" && !/^\.\.?$/.test(value)) {
+        if (PLAIN.test(value))
+            return value;
+        try {
+            return encodeURIComponent(value);
+        }
+        catch (_a) {
+            // A lone surrogate has no UTF-8 form: refused below.
+        }
+    }
+    return invalid(`invalid ${what}: ${JSON.stringify(value)}`);
+}
+
+const url$1 = "api/access/groups";
+const groupUrl = (key) => url$1 + "/" + segment(key, "group key");
+const UPDATABLE = ["description", "permissions", "subgroups", "default"];
+/** Makes `OctoPrint.access.groups` for one client. */
+function groupsClient(base) {
+    return {
+        base,
+        list: (opts) => base.get(url$1, copy(opts)),
+        get: (key, opts) => base.get(groupUrl(key), copy(opts)),
+        add(group, opts) {
+            if (!group || !group.key)
+                invalid("group key must be set");
+            if (!group.name)
+                invalid("group name must be set");
+            const body = { key: group.key, name: group.name };
+            given(body, "description", group.description);
+            // OctoPrint's server requires both lists (and answers 500 for null).
+            body.permissions = group.permissions || [];
+            body.subgroups = group.subgroups || [];
+            given(body, "default", group.default);
+            return base.postJson(url$1, body, copy(opts));
+        },
+        update(group, opts) {
+            const path = groupUrl(group && group.key);
+            const body = {};
+            for (const key of UPDATABLE)
+                given(body, key, group[key]);
+            return base.putJson(path, body, copy(opts));
+        },
+        delete: (key, opts) => base.delete(groupUrl(key), copy(opts))
+    };
+}
+
+/** Makes `OctoPrint.access.permissions` for one client. */
+function permissionsClient(base) {
+    return { base, list: (opts) => base.get("api/access/permissions", copy(opts)) };
+}
+
+const url = "api/access/users";
+const userUrl = (name) => url + "/" + segment(name, "user name");
+/** Makes `OctoPrint.access.users` for one client. */
+function usersClient(base) {
+    let warned = false;
+    const users = {
+        base,
+        list: (opts) => base.get(url, copy(opts)),
+        get: (name, opts) => base.get(userUrl(name), copy(opts)),
+        add(user, opts) {
+            if (!user || !user.name || !user.password) {
+                invalid("Both user's name and password need to be set");
+            }
+            const body = {
+                name: user.name,
+                password: user.password,
+                groups: "groups" in user ? user.groups : [],
+                permissions: "permissions" in user ? user.permissions : [],
+                active: "active" in user ? !!user.active : true
+            };
+            return base.postJson(url, body, copy(opts));
+        },
+        update(name, active, permissions, groups, opts, legacyOpts) {
+            if (typeof permissions == "boolean") {
+                // The pre-1.4 order, which OctoPrint's own Access Control screen still calls:
+                // drop the admin flag and shift the rest.
+                if (!warned) {
+                    warned = true;
+                    console.warn("users.update: the admin argument is deprecated");
+                }
+                return users.update(name, active, groups, opts, legacyOpts);
+            }
+            const path = userUrl(name);
+            const body = {};
+            given(body, "active", active == null ? active : !!active);
+            given(body, "groups", groups);
+            given(body, "permissions", permissions);
+            return base.putJson(path, body, copy(opts));
+        },
+        delete: (name, opts) => base.delete(userUrl(name), copy(opts)),
+        changePassword(name, password, oldpw, opts) {
+            if (typeof oldpw === "object" && oldpw) {
+                opts = oldpw;
+                oldpw = undefined;
+            }
+            if (!name || !password)
+                invalid("user name and new password must be set");
+            const body = { password };
+            if (oldpw)
+                body.current = oldpw;
+            return base.putJson(userUrl(name) + "/password", body, copy(opts));
+        },
+        generateApiKey: (name, opts) => base.postJson(userUrl(name) + "/apikey", null, copy(opts)),
+        resetApiKey: (name, opts) => base.delete(userUrl(name) + "/apikey", copy(opts)),
+        getSettings: (name, opts) => base.get(userUrl(name) + "/settings", copy(opts)),
+        saveSettings: (name, settings, opts) => base.patchJson(userUrl(name) + "/settings", settings || {}, copy(opts))
+    };
+    return users;
+}
+
+/** `OctoPrint.access`: one per client instance, bound to that client's base URL and API key. */
+class OctoPrintAccessClient {
+    constructor(base) {
+        this.base = base;
+        this.permissions = permissionsClient(base);
+        this.groups = groupsClient(base);
+        this.users = usersClient(base);
+    }
+}
+/**
+ * Registers the component as `access` on `OctoPrintClient`, so that every client instance
+ * gets its own. Where `access` is already registered (OctoPrint's own file came first), that
+ * one stays: the host cannot redefine it, and the page must keep working.
+ */
+function register(OctoPrintClient) {
+    if (!OctoPrintClient) {
+        throw new Error("OctoPrintClient (OctoPrint's base.js) must be loaded first");
+    }
+    useHost(OctoPrintClient);
+    if ("access" in OctoPrintClient.prototype) {
+        console.warn("OctoPrintClient has an access component already; keeping it");
+    }
+    else {
+        OctoPrintClient.registerComponent("access", OctoPrintAccessClient);
+    }
+    return OctoPrintAccessClient;
+}
+
+exports.OctoPrintAccessClient = OctoPrintAccessClient;
+exports.register = register;
+//# sourceMappingURL=octoprint-access.cjs.map
