@@ -72,12 +72,13 @@ OctoPrintClient.registerComponent = (name, Component) => {
 };
 Object.assign(OctoPrintClient.prototype, host);
 
-// The bundle runs in this realm, as it would beside OctoPrint's client in a page: `window` is a
-// parameter, `define` is not defined, so its wrapper takes the window.OctoPrintClient path.
+// The bundle runs in this realm, as it would beside OctoPrint's client in a page: `window` is
+// its `this` (the global of a classic script), `define` is not defined, so its wrapper takes
+// the global OctoPrintClient path.
 // console.warn (the deprecated users.update order) is a no-op.
 const window = {OctoPrintClient};
 const quiet = {...console, warn() {}};
-new Function("window", "console", readFileSync(file, "utf8"))(window, quiet);
+new Function("console", readFileSync(file, "utf8")).call(window, quiet);
 if (typeof window.OctoPrintAccessClient !== "function") {
     throw new Error(`bench: ${file} did not set window.OctoPrintAccessClient`);
 }

@@ -8,15 +8,6 @@
 function copy(opts) {
     return opts && Object.assign({}, opts);
 }
-/**
- * Puts `value` into `body` when the caller gave it (neither `undefined` nor `null`). OctoPrint's
- * own client sends the others as `null`, which its server answers with 500 or by resetting the
- * member (a group's `default` flag, its description).
- */
-function given(body, key, value) {
-    if (value != null)
-        body[key] = value;
-}
 
 let host;
 /** Sets the client whose `InvalidArgumentError` the component throws. */
@@ -37,14 +28,19 @@ const PLAIN = /^[\w!'()*.~-]+$/;
 function segment(value, what) {
     if (!value)
         invalid(what + " must be set");
-    if (typeof value == "string" && !/^\.\.?$/.test(value)) {
-        if (PLAIN.test(value))
-            return value;
-        try {
-            return encodeURIComponent(value);
+    if (typeof value == "string") {
+        // The fast path: one regex test, no encoding work.
+        if (PLAIN.test(value)) {
+            if (value != "." && value != "..")
+                return value;
         }
-        catch (_a) {
-            // A lone surrogate has no UTF-8 form: refused below.
+        else {
+            try {
+                return encodeURIComponent(value);
+            }
+            catch (_a) {
+                // A lone surrogate has no UTF-8 form: refused below.
+            }
         }
     }
     return invalid(`invalid ${what}: ${JSON.stringify(value)}`);
@@ -52,7 +48,6 @@ function segment(value, what) {
 
 const url$1 = "api/access/groups";
 const groupUrl = (key) => url$1 + "/" + segment(key, "group key");
-const UPDATABLE = ["description", "permissions", "subgroups", "default"];
 /** Makes `OctoPrint.access.groups` for one client. */
 function groupsClient(base) {
     return {
@@ -65,18 +60,28 @@ function groupsClient(base) {
             if (!group.name)
                 invalid("group name must be set");
             const body = { key: group.key, name: group.name };
-            given(body, "description", group.description);
+            if (group.description != null)
+                body.description = group.description;
             // OctoPrint's server requires both lists (and answers 500 for null).
             body.permissions = group.permissions || [];
             body.subgroups = group.subgroups || [];
-            given(body, "default", group.default);
+            if (group.default != null)
+                body.default = group.default;
             return base.postJson(url$1, body, copy(opts));
         },
         update(group, opts) {
             const path = groupUrl(group && group.key);
             const body = {};
-            for (const key of UPDATABLE)
-                given(body, key, group[key]);
+            // Only what the caller gave: OctoPrint's own client sends the rest as null, which
+            // its server takes as "reset the default flag, wipe the description".
+            if (group.description != null)
+                body.description = group.description;
+            if (group.permissions != null)
+                body.permissions = group.permissions;
+            if (group.subgroups != null)
+                body.subgroups = group.subgroups;
+            if (group.default != null)
+                body.default = group.default;
             return base.putJson(path, body, copy(opts));
         },
         delete: (key, opts) => base.delete(groupUrl(key), copy(opts))
@@ -122,9 +127,13 @@ function usersClient(base) {
             }
             const path = userUrl(name);
             const body = {};
-            given(body, "active", active == null ? active : !!active);
-            given(body, "groups", groups);
-            given(body, "permissions", permissions);
+            // Only what the caller gave: OctoPrint's server answers 500 for null lists.
+            if (active != null)
+                body.active = !!active;
+            if (groups != null)
+                body.groups = groups;
+            if (permissions != null)
+                body.permissions = permissions;
             return base.putJson(path, body, copy(opts));
         },
         delete: (name, opts) => base.delete(userUrl(name), copy(opts)),

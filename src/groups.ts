@@ -1,6 +1,6 @@
 import type {Host, RequestOptions, Xhr} from "./host";
 import type {Needs} from "./permissions";
-import {copy, given} from "./request";
+import {copy} from "./request";
 import {invalid, segment} from "./segment";
 
 /** A group, as the groups API returns it. */
@@ -77,7 +77,6 @@ export interface OctoPrintAccessGroupsClient {
 
 const url = "api/access/groups";
 const groupUrl = (key: unknown) => url + "/" + segment(key, "group key");
-const UPDATABLE = ["description", "permissions", "subgroups", "default"] as const;
 
 /** Makes `OctoPrint.access.groups` for one client. */
 export function groupsClient(base: Host): OctoPrintAccessGroupsClient {
@@ -92,18 +91,23 @@ export function groupsClient(base: Host): OctoPrintAccessGroupsClient {
             if (!group || !group.key) invalid("group key must be set");
             if (!group.name) invalid("group name must be set");
             const body = {key: group.key, name: group.name} as NewGroupBody;
-            given(body, "description", group.description);
+            if (group.description != null) body.description = group.description;
             // OctoPrint's server requires both lists (and answers 500 for null).
             body.permissions = group.permissions || [];
             body.subgroups = group.subgroups || [];
-            given(body, "default", group.default);
+            if (group.default != null) body.default = group.default;
             return base.postJson(url, body, copy(opts));
         },
 
         update(group, opts) {
             const path = groupUrl(group && group.key);
             const body: GroupUpdateBody = {};
-            for (const key of UPDATABLE) given(body, key, group[key]);
+            // Only what the caller gave: OctoPrint's own client sends the rest as null, which
+            // its server takes as "reset the default flag, wipe the description".
+            if (group.description != null) body.description = group.description;
+            if (group.permissions != null) body.permissions = group.permissions;
+            if (group.subgroups != null) body.subgroups = group.subgroups;
+            if (group.default != null) body.default = group.default;
             return base.putJson(path, body, copy(opts));
         },
 

@@ -7,16 +7,3 @@ import type {RequestOptions} from "./host";
 export function copy(opts?: RequestOptions): RequestOptions | undefined {
     return opts && {...opts};
 }
-
-/**
- * Puts `value` into `body` when the caller gave it (neither `undefined` nor `null`). OctoPrint's
- * own client sends the others as `null`, which its server answers with 500 or by resetting the
- * member (a group's `default` flag, its description).
- */
-export function given<T, K extends keyof T>(
-    body: T,
-    key: K,
-    value: T[K] | null | undefined
-) {
-    if (value != null) body[key] = value;
-}

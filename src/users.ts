@@ -1,6 +1,6 @@
 import type {Empty, Host, RequestOptions, Xhr} from "./host";
 import type {Needs} from "./permissions";
-import {copy, given} from "./request";
+import {copy} from "./request";
 import {invalid, segment} from "./segment";
 
 /** A user, as the users API returns it. */
@@ -166,9 +166,10 @@ export function usersClient(base: Host): OctoPrintAccessUsersClient {
             }
             const path = userUrl(name);
             const body: UserUpdateBody = {};
-            given(body, "active", active == null ? active : !!active);
-            given(body, "groups", groups);
-            given(body, "permissions", permissions);
+            // Only what the caller gave: OctoPrint's server answers 500 for null lists.
+            if (active != null) body.active = !!active;
+            if (groups != null) body.groups = groups;
+            if (permissions != null) body.permissions = permissions;
             return base.putJson(path, body, copy(opts as RequestOptions));
         },
 
