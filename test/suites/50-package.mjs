@@ -1,0 +1,326 @@
+// The npm package as a user gets it: `npm pack` holds exactly the files a user needs, and the
+// packed tarball, installed into a scratch project with no network, works through each entry
+// point (ESM import, CommonJS require, the exports map's subpaths, the types).
+import {execFile} from "node:child_process";
+import {mkdtemp, mkdir, readFile, rm, symlink, writeFile} from "node:fs/promises";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {fileURLToPath} from "node:url";
+import {isDeepStrictEqual, promisify} from "node:util";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const NAME = "octoprint-access-client";
+const run = promisify(execFile);
+
+const EXPECTED_FILES = [
+    "LICENSE",
+    "README.md",
+    "dist/octoprint-access.cjs",
+    "dist/octoprint-access.cjs.map",
+    "dist/octoprint-access.d.ts",
+    "dist/octoprint-access.js",
+    "dist/octoprint-access.js.map",
+    "dist/octoprint-access.min.js",
+    "dist/octoprint-access.min.js.map",
+    "dist/octoprint-access.mjs",
+    "dist/octoprint-access.mjs.map",
+    "package.json"
+];
+
+// Run in a child process for each of the two entries: the module (ESM namespace or CJS
+// exports) is checked against a host made here. A global OctoPrintClient is set before the
+// import, so "importing registers nothing" is not just for want of a host.
+const PROBE = `"use strict";
+function makeHost() {
+    const registered = [];
+    function FakeHost() {}
+    FakeHost.registerComponent = function (name, Component) {
+        registered.push(name);
+        Object.defineProperty(FakeHost.prototype, name, {
+            get() {
+                return new Component(this);
+            }
+        });
+    };
+    FakeHost.InvalidArgumentError = class InvalidArgumentError extends Error {};
+    return {FakeHost, registered};
+}
+function stubBase() {
+    const calls = [];
+    const reply = {jqXHR: true};
+    const base = {calls, reply};
+    for (const method of ["get", "delete", "postJson", "putJson", "patchJson"]) {
+        base[method] = (...args) => (calls.push([method, ...args]), reply);
+    }
+    return base;
+}
+const global = makeHost();
+globalThis.OctoPrintClient = global.FakeHost;
+
+module.exports = function probe(mod) {
+    const out = {};
+    out.exports = Object.keys(mod).sort();
+    out.importRegistered = global.registered.slice();
+    out.globalSet = "OctoPrintAccessClient" in globalThis;
+
+    const warnings = [];
+    console.warn = (...args) => warnings.push(args);
+    const {FakeHost, registered} = makeHost();
+    out.registerReturns = mod.register(FakeHost) === mod.OctoPrintAccessClient;
+    out.registered = registered.slice();
+    out.component = new FakeHost().access instanceof mod.OctoPrintAccessClient;
+    out.warningsAfterFirst = warnings.length;
+    mod.register(FakeHost);
+    out.registeredAfterSecond = registered.slice();
+    out.warningsAfterSecond = warnings.length;
+    try {
+        mod.register(undefined);
+        out.noHost = "no error";
+    } catch (error) {
+        out.noHost = error.constructor.name;
+    }
+
+    const base = stubBase();
+    const access = new mod.OctoPrintAccessClient(base);
+    out.base = access.base === base;
+    out.returnsReply = access.users.get("a b", {timeout: 1}) === base.reply;
+    access.groups.add({key: "g", name: "G"});
+    access.users.changePassword("a b", "pw", "old");
+    access.users.delete("x");
+    out.calls = base.calls;
+    try {
+        access.users.get("");
+        out.invalid = "no error";
+    } catch (error) {
+        out.invalid = error instanceof FakeHost.InvalidArgumentError ? error.message : String(error);
+    }
+    return out;
+};
+`;
+
+const EXPECTED_PROBE = {
+    exports: ["OctoPrintAccessClient", "register"],
+    importRegistered: [],
+    globalSet: false,
+    registerReturns: true,
+    registered: ["access"],
+    component: true,
+    warningsAfterFirst: 0,
+    registeredAfterSecond: ["access"],
+    warningsAfterSecond: 1,
+    noHost: "Error",
+    base: true,
+    returnsReply: true,
+    calls: [
+        ["get", "api/access/users/a%20b", {timeout: 1}],
+        [
+            "postJson",
+            "api/access/groups",
+            {key: "g", name: "G", permissions: [], subgroups: []},
+            null
+        ],
+        [
+            "putJson",
+            "api/access/users/a%20b/password",
+            {password: "pw", current: "old"},
+            null
+        ],
+        ["delete", "api/access/users/x", null]
+    ],
+    invalid: "user name must be set"
+};
+
+const ESM = `import probe from "./probe.cjs";
+const mod = await import("${NAME}");
+console.log(JSON.stringify(probe(mod)));
+`;
+const CJS = `const probe = require("./probe.cjs");
+console.log(JSON.stringify(probe(require("${NAME}"))));
+`;
+
+// Where the exports map sends each specifier, from require() and from import.
+const RESOLVE = `const specifiers = ["${NAME}", "${NAME}/umd", "${NAME}/umd.min", "${NAME}/package.json",
+    "${NAME}/dist/octoprint-access.d.ts", "${NAME}/src/access.ts"];
+const rel = (path) => path.slice(path.lastIndexOf("${NAME}/") + ${NAME.length + 1});
+const out = {};
+for (const specifier of specifiers) {
+    try {
+        out[specifier] = rel(require.resolve(specifier));
+    } catch (error) {
+        out[specifier] = error.code;
+    }
+}
+console.log(JSON.stringify(out));
+`;
+const EXPECTED_RESOLVE = {
+    [NAME]: "dist/octoprint-access.cjs",
+    [`${NAME}/umd`]: "dist/octoprint-access.js",
+    [`${NAME}/umd.min`]: "dist/octoprint-access.min.js",
+    [`${NAME}/package.json`]: "package.json",
+    [`${NAME}/dist/octoprint-access.d.ts`]: "dist/octoprint-access.d.ts",
+    [`${NAME}/src/access.ts`]: "ERR_PACKAGE_PATH_NOT_EXPORTED"
+};
+const RESOLVE_ESM = `const rel = (url) => url.slice(url.lastIndexOf("${NAME}/") + ${NAME.length + 1});
+console.log(JSON.stringify(rel(import.meta.resolve("${NAME}"))));
+`;
+
+// The README's TypeScript examples, compiled against the installed package: plugin code on a
+// page's globals (script tags), and bundler code importing the module. Each @ts-expect-error
+// is a misuse the types must catch, so `any` types would fail the compile.
+const TS_GLOBAL = `/// <reference types="${NAME}" />
+OctoPrint.access.users.list().done((response) => {
+    for (const user of response.users) console.log(user.name, user.groups);
+});
+const client = new OctoPrintClient({baseurl: "http://octopi.local/", apikey: "..."});
+client.access.groups.get("admins").done((group) => console.log(group.permissions));
+// @ts-expect-error users are objects, not strings
+OctoPrint.access.users.list().done((response) => response.users[0].toFixed());
+`;
+const TS_MODULE = `import {register, type User} from "${NAME}";
+
+const OctoPrintAccessClient = register(OctoPrintClient);
+const client = new OctoPrintClient({baseurl: "http://octopi.local/", apikey: "..."});
+client.access.users.get("alice").done((user: User) => console.log(user.active));
+console.log(client.access instanceof OctoPrintAccessClient);
+// @ts-expect-error a user's name is a string
+const name: number = ({} as User).name;
+console.log(name);
+`;
+
+export default async function () {
+    const results = {passed: 0, failed: 0};
+    async function check(name, fn) {
+        try {
+            await fn();
+            results.passed += 1;
+        } catch (error) {
+            results.failed += 1;
+            console.log(
+                `  FAIL package: ${name}: ${String(error.message).slice(0, 600)}`
+            );
+        }
+    }
+    const same = (actual, expected, what) => {
+        if (!isDeepStrictEqual(actual, expected)) {
+            throw new Error(
+                `${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`
+            );
+        }
+    };
+    const node = async (cwd, file) => {
+        const {stdout} = await run(process.execPath, [file], {cwd, timeout: 20000});
+        return JSON.parse(stdout);
+    };
+
+    const temp = await mkdtemp(join(tmpdir(), "octoprint-access-package-"));
+    try {
+        let packed;
+        await check("npm pack holds exactly the files a user needs", async () => {
+            const {stdout} = await run(
+                "npm",
+                ["pack", "--json", "--ignore-scripts", "--pack-destination", temp],
+                {cwd: ROOT, timeout: 30000}
+            );
+            packed = JSON.parse(stdout)[0];
+            same(packed.files.map((file) => file.path).sort(), EXPECTED_FILES, "files");
+        });
+
+        await check("every file package.json names is in the package", async () => {
+            const pkg = JSON.parse(await readFile(join(ROOT, "package.json"), "utf8"));
+            const named = [
+                pkg.main,
+                pkg.module,
+                pkg.browser,
+                pkg.unpkg,
+                pkg.types,
+                ...pkg.sideEffects,
+                ...Object.values(pkg.exports["."]),
+                ...Object.entries(pkg.exports)
+                    .filter(([key, value]) => key !== "." && !value.includes("*"))
+                    .map(([, value]) => value)
+            ].map((path) => path.replace(/^\.\//, ""));
+            const files = new Set(packed.files.map((file) => file.path));
+            same(
+                named.filter((path) => !files.has(path)),
+                [],
+                "named but not packed"
+            );
+        });
+
+        // The scratch project: the tarball installed from the file alone (--legacy-peer-deps:
+        // no peer fetched), jQuery's types linked in from this repository, as a user has them.
+        const project = join(temp, "project");
+        let installed = false;
+        await check("the tarball installs offline", async () => {
+            await mkdir(join(project, "node_modules", "@types"), {recursive: true});
+            await writeFile(
+                join(project, "package.json"),
+                JSON.stringify({name: "scratch", private: true})
+            );
+            await run(
+                "npm",
+                [
+                    "install",
+                    "--offline",
+                    "--no-audit",
+                    "--no-fund",
+                    "--ignore-scripts",
+                    "--no-package-lock",
+                    "--legacy-peer-deps",
+                    join(temp, packed.filename)
+                ],
+                {cwd: project, timeout: 30000}
+            );
+            for (const name of ["jquery", "@types/jquery", "@types/sizzle"]) {
+                await symlink(
+                    join(ROOT, "node_modules", name),
+                    join(project, "node_modules", name),
+                    "dir"
+                );
+            }
+            await writeFile(join(project, "probe.cjs"), PROBE);
+            await writeFile(join(project, "esm.mjs"), ESM);
+            await writeFile(join(project, "cjs.cjs"), CJS);
+            await writeFile(join(project, "resolve.cjs"), RESOLVE);
+            await writeFile(join(project, "resolve.mjs"), RESOLVE_ESM);
+            await writeFile(join(project, "global.ts"), TS_GLOBAL);
+            await writeFile(join(project, "index.ts"), TS_MODULE);
+            installed = true;
+        });
+        if (!installed) {
+            results.failed += 1;
+            console.log("  FAIL package: nothing installed: the rest not run");
+            return results;
+        }
+
+        await check("ESM: import gives the constructor and register()", async () =>
+            same(await node(project, "esm.mjs"), EXPECTED_PROBE, "ESM")
+        );
+        await check("CommonJS: require gives the constructor and register()", async () =>
+            same(await node(project, "cjs.cjs"), EXPECTED_PROBE, "CommonJS")
+        );
+        await check("the exports map: require.resolve", async () =>
+            same(await node(project, "resolve.cjs"), EXPECTED_RESOLVE, "resolved")
+        );
+        await check("the exports map: import resolves to the .mjs", async () =>
+            same(
+                await node(project, "resolve.mjs"),
+                "dist/octoprint-access.mjs",
+                "resolved"
+            )
+        );
+        await check("the types: the README's TypeScript compiles (strict)", async () => {
+            const tsc = join(ROOT, "node_modules", ".bin", "tsc");
+            const args = ["--noEmit", "--strict", "--target", "es2015"];
+            args.push("--moduleResolution", "bundler", "--module", "esnext");
+            args.push("--types", "jquery", "global.ts", "index.ts");
+            await run(tsc, args, {cwd: project, timeout: 30000}).catch((error) => {
+                throw new Error(`tsc: ${error.stdout || error.message}`);
+            });
+        });
+    } finally {
+        await rm(temp, {recursive: true, force: true});
+        console.log(`package: ${results.passed} passed, ${results.failed} failed`);
+    }
+    return results;
+}
