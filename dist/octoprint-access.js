@@ -15,25 +15,23 @@ function copy(opts) {
     return opts && Object.assign({}, opts);
 }
 
-let host;
-/** Sets the client whose `InvalidArgumentError` the component throws. */
-function useHost(client) {
-    host = client;
-}
-/** Throws the host's own `InvalidArgumentError`, as OctoPrint's components do. */
-function invalid(message) {
-    throw new host.InvalidArgumentError(message);
+/**
+ * Throws the `InvalidArgumentError` of the client's own class (OctoPrintClient), as OctoPrint's
+ * components do: each client's errors are its host's, with no state kept here.
+ */
+function invalid(base, message) {
+    throw new base.constructor.InvalidArgumentError(message);
 }
 // What encodeURIComponent leaves as it is: names of these characters need no encoding work.
 const PLAIN = /^[\w!'()*.~-]+$/;
 /**
  * The one rule for putting a user name or group key into a URL: required; a string; not `.` or
  * `..` (browsers collapse those segments, even encoded); encoded as exactly one segment.
- * `what` names the argument in the error ("user name", "group key").
+ * `what` names the argument in the error ("user name", "group key"); `base` is the client.
  */
-function segment(value, what) {
+function segment(base, value, what) {
     if (!value)
-        invalid(what + " must be set");
+        invalid(base, what + " must be set");
     if (typeof value == "string") {
         // The fast path: one regex test, no encoding work.
         if (PLAIN.test(value)) {
@@ -49,22 +47,22 @@ function segment(value, what) {
             }
         }
     }
-    return invalid(`invalid ${what}: ${JSON.stringify(value)}`);
+    return invalid(base, `invalid ${what}: ${JSON.stringify(value)}`);
 }
 
 const url$1 = "api/access/groups";
-const groupUrl = (key) => url$1 + "/" + segment(key, "group key");
 /** Makes `OctoPrint.access.groups` for one client. */
 function groupsClient(base) {
+    const groupUrl = (key) => url$1 + "/" + segment(base, key, "group key");
     return {
         base,
         list: (opts) => base.get(url$1, copy(opts)),
         get: (key, opts) => base.get(groupUrl(key), copy(opts)),
         add(group, opts) {
             if (!group || !group.key)
-                invalid("group key must be set");
+                invalid(base, "group key must be set");
             if (!group.name)
-                invalid("group name must be set");
+                invalid(base, "group name must be set");
             const body = { key: group.key, name: group.name };
             if (group.description != null)
                 body.description = group.description;
@@ -100,9 +98,9 @@ function permissionsClient(base) {
 }
 
 const url = "api/access/users";
-const userUrl = (name) => url + "/" + segment(name, "user name");
 /** Makes `OctoPrint.access.users` for one client. */
 function usersClient(base) {
+    const userUrl = (name) => url + "/" + segment(base, name, "user name");
     let warned = false;
     const users = {
         base,
@@ -110,7 +108,7 @@ function usersClient(base) {
         get: (name, opts) => base.get(userUrl(name), copy(opts)),
         add(user, opts) {
             if (!user || !user.name || !user.password) {
-                invalid("Both user's name and password need to be set");
+                invalid(base, "Both user's name and password need to be set");
             }
             const body = {
                 name: user.name,
@@ -149,7 +147,7 @@ function usersClient(base) {
                 oldpw = undefined;
             }
             if (!name || !password)
-                invalid("user name and new password must be set");
+                invalid(base, "user name and new password must be set");
             const body = { password };
             if (oldpw)
                 body.current = oldpw;
@@ -181,7 +179,6 @@ function register(OctoPrintClient) {
     if (!OctoPrintClient) {
         throw new Error("OctoPrintClient (OctoPrint's base.js) must be loaded first");
     }
-    useHost(OctoPrintClient);
     if ("access" in OctoPrintClient.prototype) {
         console.warn("OctoPrintClient has an access component already; keeping it");
     }

@@ -9,7 +9,7 @@ import {minify} from "terser";
 
 // The budgets, all in one place. `gzip` is the file as shipped, compressed with gzip -9.
 const budgets = {
-    "octoprint-access.min.js": {gzip: 1200}
+    "octoprint-access.min.js": {gzip: 1216}
 };
 
 // rollup.config.mjs's terser options (plus what @rollup/plugin-terser adds per format), so a

@@ -1,7 +1,6 @@
 import {groupsClient, type OctoPrintAccessGroupsClient} from "./groups";
 import type {Host, HostConstructor} from "./host";
 import {permissionsClient, type OctoPrintAccessPermissionsClient} from "./permissions";
-import {useHost} from "./segment";
 import {usersClient, type OctoPrintAccessUsersClient} from "./users";
 
 /** `OctoPrint.access`: one per client instance, bound to that client's base URL and API key. */
@@ -26,7 +25,6 @@ export function register(OctoPrintClient: HostConstructor | undefined) {
     if (!OctoPrintClient) {
         throw new Error("OctoPrintClient (OctoPrint's base.js) must be loaded first");
     }
-    useHost(OctoPrintClient);
     if ("access" in OctoPrintClient.prototype) {
         console.warn("OctoPrintClient has an access component already; keeping it");
     } else {

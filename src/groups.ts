@@ -76,10 +76,10 @@ export interface OctoPrintAccessGroupsClient {
 }
 
 const url = "api/access/groups";
-const groupUrl = (key: unknown) => url + "/" + segment(key, "group key");
 
 /** Makes `OctoPrint.access.groups` for one client. */
 export function groupsClient(base: Host): OctoPrintAccessGroupsClient {
+    const groupUrl = (key: unknown) => url + "/" + segment(base, key, "group key");
     return {
         base,
 
@@ -88,8 +88,8 @@ export function groupsClient(base: Host): OctoPrintAccessGroupsClient {
         get: (key, opts) => base.get(groupUrl(key), copy(opts)),
 
         add(group, opts) {
-            if (!group || !group.key) invalid("group key must be set");
-            if (!group.name) invalid("group name must be set");
+            if (!group || !group.key) invalid(base, "group key must be set");
+            if (!group.name) invalid(base, "group name must be set");
             const body = {key: group.key, name: group.name} as NewGroupBody;
             if (group.description != null) body.description = group.description;
             // OctoPrint's server requires both lists (and answers 500 for null).

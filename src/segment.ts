@@ -1,15 +1,13 @@
-import type {HostConstructor} from "./host";
+import type {Host, HostConstructor} from "./host";
 
-let host: HostConstructor;
-
-/** Sets the client whose `InvalidArgumentError` the component throws. */
-export function useHost(client: HostConstructor): void {
-    host = client;
-}
-
-/** Throws the host's own `InvalidArgumentError`, as OctoPrint's components do. */
-export function invalid(message: string): never {
-    throw new host.InvalidArgumentError(message);
+/**
+ * Throws the `InvalidArgumentError` of the client's own class (OctoPrintClient), as OctoPrint's
+ * components do: each client's errors are its host's, with no state kept here.
+ */
+export function invalid(base: Host, message: string): never {
+    throw new (base.constructor as unknown as HostConstructor).InvalidArgumentError(
+        message
+    );
 }
 
 // What encodeURIComponent leaves as it is: names of these characters need no encoding work.
@@ -18,10 +16,10 @@ const PLAIN = /^[\w!'()*.~-]+$/;
 /**
  * The one rule for putting a user name or group key into a URL: required; a string; not `.` or
  * `..` (browsers collapse those segments, even encoded); encoded as exactly one segment.
- * `what` names the argument in the error ("user name", "group key").
+ * `what` names the argument in the error ("user name", "group key"); `base` is the client.
  */
-export function segment(value: unknown, what: string): string {
-    if (!value) invalid(what + " must be set");
+export function segment(base: Host, value: unknown, what: string): string {
+    if (!value) invalid(base, what + " must be set");
     if (typeof value == "string") {
         // The fast path: one regex test, no encoding work.
         if (PLAIN.test(value)) {
@@ -34,5 +32,5 @@ export function segment(value: unknown, what: string): string {
             }
         }
     }
-    return invalid(`invalid ${what}: ${JSON.stringify(value)}`);
+    return invalid(base, `invalid ${what}: ${JSON.stringify(value)}`);
 }

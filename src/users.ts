@@ -120,10 +120,10 @@ export interface OctoPrintAccessUsersClient {
 }
 
 const url = "api/access/users";
-const userUrl = (name: unknown) => url + "/" + segment(name, "user name");
 
 /** Makes `OctoPrint.access.users` for one client. */
 export function usersClient(base: Host): OctoPrintAccessUsersClient {
+    const userUrl = (name: unknown) => url + "/" + segment(base, name, "user name");
     let warned = false;
     const users: OctoPrintAccessUsersClient = {
         base,
@@ -134,7 +134,7 @@ export function usersClient(base: Host): OctoPrintAccessUsersClient {
 
         add(user, opts) {
             if (!user || !user.name || !user.password) {
-                invalid("Both user's name and password need to be set");
+                invalid(base, "Both user's name and password need to be set");
             }
             const body: NewUserBody = {
                 name: user.name,
@@ -185,7 +185,8 @@ export function usersClient(base: Host): OctoPrintAccessUsersClient {
                 opts = oldpw;
                 oldpw = undefined;
             }
-            if (!name || !password) invalid("user name and new password must be set");
+            if (!name || !password)
+                invalid(base, "user name and new password must be set");
             const body: PasswordBody = {password};
             if (oldpw) body.current = oldpw;
             return base.putJson(userUrl(name) + "/password", body, copy(opts));

@@ -63,6 +63,17 @@ module.exports = function probe(mod) {
     out.importRegistered = global.registered.slice();
     out.globalSet = "OctoPrintAccessClient" in globalThis;
 
+    // Made by hand, before any register(): errors are still its client's InvalidArgumentError.
+    const {FakeHost: Lone} = makeHost();
+    const lone = Object.assign(new Lone(), stubBase());
+    try {
+        new mod.OctoPrintAccessClient(lone).users.get("");
+        out.unregistered = "no error";
+    } catch (error) {
+        out.unregistered =
+            error instanceof Lone.InvalidArgumentError ? error.message : String(error);
+    }
+
     const warnings = [];
     console.warn = (...args) => warnings.push(args);
     const {FakeHost, registered} = makeHost();
@@ -80,7 +91,8 @@ module.exports = function probe(mod) {
         out.noHost = error.constructor.name;
     }
 
-    const base = stubBase();
+    // A client of the registered host: its class supplies InvalidArgumentError.
+    const base = Object.assign(new FakeHost(), stubBase());
     const access = new mod.OctoPrintAccessClient(base);
     out.base = access.base === base;
     out.returnsReply = access.users.get("a b", {timeout: 1}) === base.reply;
@@ -102,6 +114,7 @@ const EXPECTED_PROBE = {
     exports: ["OctoPrintAccessClient", "register"],
     importRegistered: [],
     globalSet: false,
+    unregistered: "user name must be set",
     registerReturns: true,
     registered: ["access"],
     component: true,

@@ -99,6 +99,16 @@ module("load order", function (hooks) {
             window.OctoPrintAccessClient,
             "a new one"
         );
+        // Each client's errors are its own host's class, with two hosts side by side.
+        assert.throws(() => new Host().access.users.get(""), Host.InvalidArgumentError);
+        assert.throws(
+            () => window.OctoPrint.access.users.get(""),
+            window.OctoPrintClient.InvalidArgumentError
+        );
+        assert.notStrictEqual(
+            Host.InvalidArgumentError,
+            window.OctoPrintClient.InvalidArgumentError
+        );
     });
 
     test("where access is registered already: no exception, one warning, that one stays", async function (assert) {
