@@ -23,7 +23,7 @@ export default tseslint.config(
         }
     },
     {
-        files: ["test/host/base.js", "test/setup.js"],
+        files: ["test/host/base.js", "test/setup.js", "test/qunit-report.js"],
         languageOptions: {sourceType: "script", globals: {define: "readonly"}}
     },
     {

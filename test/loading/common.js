@@ -1,6 +1,6 @@
 // Shared by the loading pages: which jQuery and bundle the URL asks for (?jquery=, ?bundle=),
-// QUnit's result handed to the runner as test/setup.js hands it, and the checks that a loaded
-// component works through the real bundle, the host double and the static server's /echo/.
+// and the checks that a loaded component works through the real bundle, the host double and
+// the static server's /echo/. (QUnit's result reaches the runner through ../qunit-report.js.)
 (function () {
     "use strict";
     var ROOT = "../../";
@@ -141,35 +141,4 @@
         label: "jQuery " + jquery + ", " + bundle
     };
     document.title += " (jQuery " + jquery + ", " + bundle + ")";
-
-    if (window.QUnit) {
-        QUnit.config.reorder = false;
-        QUnit.config.testTimeout = 10000;
-        var failures = [];
-        var show = function (value) {
-            try {
-                return JSON.stringify(value);
-            } catch {
-                return String(value);
-            }
-        };
-        QUnit.on("testEnd", function (test) {
-            if (test.status !== "failed") return;
-            var details = test.errors.map(function (error) {
-                return (
-                    (error.message || "") +
-                    ("expected" in error ? " expected " + show(error.expected) : "") +
-                    ("actual" in error ? " actual " + show(error.actual) : "")
-                );
-            });
-            failures.push(test.fullName.join(" > ") + ": " + details.join("; "));
-        });
-        QUnit.on("runEnd", function (run) {
-            window.qunitResult = {
-                passed: run.testCounts.passed,
-                failed: run.testCounts.failed,
-                failures: failures
-            };
-        });
-    }
 })();
