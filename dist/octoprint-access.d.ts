@@ -8,6 +8,8 @@ type Xhr<T> = JQuery.jqXHR<T>;
 type Empty = Record<string, never>;
 /** A client instance: `OctoPrint`, or `new OctoPrintClient({baseurl, apikey})`. */
 interface Host {
+    /** Its class, OctoPrintClient, whose InvalidArgumentError the component throws. */
+    readonly constructor: Pick<HostConstructor, "InvalidArgumentError">;
     get<T>(url: string, opts?: RequestOptions): Xhr<T>;
     delete<T>(url: string, opts?: RequestOptions): Xhr<T>;
     postJson<T>(url: string, data: unknown, opts?: RequestOptions): Xhr<T>;
@@ -180,7 +182,7 @@ interface OctoPrintAccessUsersClient {
     /** GET `api/access/users/{name}/settings`. */
     getSettings(name: string, opts?: RequestOptions): Xhr<UserSettings>;
     /** PATCH `api/access/users/{name}/settings`: merged into the user's settings. */
-    saveSettings(name: string, settings?: UserSettings, opts?: RequestOptions): Xhr<Empty>;
+    saveSettings(name: string, settings?: UserSettings | null, opts?: RequestOptions): Xhr<Empty>;
 }
 
 /** `OctoPrint.access`: one per client instance, bound to that client's base URL and API key. */

@@ -11,6 +11,8 @@ export type Empty = Record<string, never>;
 
 /** A client instance: `OctoPrint`, or `new OctoPrintClient({baseurl, apikey})`. */
 export interface Host {
+    /** Its class, OctoPrintClient, whose InvalidArgumentError the component throws. */
+    readonly constructor: Pick<HostConstructor, "InvalidArgumentError">;
     get<T>(url: string, opts?: RequestOptions): Xhr<T>;
     delete<T>(url: string, opts?: RequestOptions): Xhr<T>;
     postJson<T>(url: string, data: unknown, opts?: RequestOptions): Xhr<T>;

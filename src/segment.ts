@@ -1,13 +1,11 @@
-import type {Host, HostConstructor} from "./host";
+import type {Host} from "./host";
 
 /**
  * Throws the `InvalidArgumentError` of the client's own class (OctoPrintClient), as OctoPrint's
  * components do: each client's errors are its host's, with no state kept here.
  */
 export function invalid(base: Host, message: string): never {
-    throw new (base.constructor as unknown as HostConstructor).InvalidArgumentError(
-        message
-    );
+    throw new base.constructor.InvalidArgumentError(message);
 }
 
 // What encodeURIComponent leaves as it is: names of these characters need no encoding work.

@@ -114,7 +114,7 @@ export interface OctoPrintAccessUsersClient {
     /** PATCH `api/access/users/{name}/settings`: merged into the user's settings. */
     saveSettings(
         name: string,
-        settings?: UserSettings,
+        settings?: UserSettings | null,
         opts?: RequestOptions
     ): Xhr<Empty>;
 }

@@ -65,6 +65,7 @@ access.users.resetApiKey("bob");
 access.users.getSettings("bob").done((settings) => settings["interface"]);
 access.users.saveSettings("bob", {interface: {language: "de"}});
 access.users.saveSettings("bob");
+access.users.saveSettings("bob", null, {timeout: 1000});
 const group: NewGroup = {
     key: "staff",
     name: "Staff",
@@ -77,6 +78,7 @@ access.groups.update({key: "staff", description: "The staff", default: null});
 access.groups.delete("staff");
 
 // Misuses.
+declare const send: <T>() => Xhr<T>;
 // @ts-expect-error a number where a name goes
 access.users.get(42);
 // @ts-expect-error a group key must be a string
@@ -101,5 +103,8 @@ access.users.list().done((response) => response.user);
 access.users.get("bob").done((found) => found.nmae);
 // @ts-expect-error no such method
 access.users.rename("bob", "robert");
+const stub = {get: send, delete: send, postJson: send, putJson: send, patchJson: send};
+// @ts-expect-error a base must be an OctoPrintClient: its class has InvalidArgumentError
+new OctoPrintAccessClient(stub);
 // @ts-expect-error opts are request options
 access.users.list("everything");

@@ -55,6 +55,13 @@ const ROWS = [
         {name: "bob", password: "secret", groups: null, permissions: [], active: true}
     ],
     [
+        "users.add, groups present but undefined travel as null",
+        (a) => a.users.add({name: "bob", password: "secret", groups: undefined}),
+        "POST",
+        "api/access/users",
+        {name: "bob", password: "secret", groups: null, permissions: [], active: true}
+    ],
+    [
         "users.update, everything given",
         (a) => a.users.update("alice", true, ["PRINT"], ["users"]),
         "PUT",
@@ -95,6 +102,20 @@ const ROWS = [
         "PUT",
         "api/access/users/alice",
         '{"active":true,"groups":[],"permissions":[]}'
+    ],
+    [
+        "users.update, null active left out",
+        (a) => a.users.update("alice", null),
+        "PUT",
+        "api/access/users/alice",
+        "{}"
+    ],
+    [
+        "users.update, null groups left out, empty permissions given",
+        (a) => a.users.update("alice", true, [], null),
+        "PUT",
+        "api/access/users/alice",
+        '{"active":true,"permissions":[]}'
     ],
     ["users.delete", (a) => a.users.delete("alice"), "DELETE", "api/access/users/alice"],
     [
@@ -351,6 +372,15 @@ module("wire: argument quirks", function (hooks) {
             "api/access/users/alice/password",
             '{"password":"new"}'
         );
+        assert.strictEqual(header(request, "X-Test"), "opts");
+    });
+
+    test("users.changePassword(name, password, null, opts): opts stay fourth", function (assert) {
+        this.client.access.users.changePassword("alice", "new", null, {
+            headers: {"X-Test": "opts"}
+        });
+        const request = only(assert, this.server);
+        assert.strictEqual(request.body, '{"password":"new"}');
         assert.strictEqual(header(request, "X-Test"), "opts");
     });
 
