@@ -127,7 +127,7 @@ function usersClient(base) {
                     warned = true;
                     console.warn("users.update: the admin argument is deprecated");
                 }
-                return users.update(name, active, groups, opts, legacyOpts);
+                return users.update(name, active, groups, opts, legacyOpts || {});
             }
             const path = userUrl(name);
             const body = {};

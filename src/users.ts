@@ -162,7 +162,13 @@ export function usersClient(base: Host): OctoPrintAccessUsersClient {
                     warned = true;
                     console.warn("users.update: the admin argument is deprecated");
                 }
-                return users.update(name, active, groups, opts as string[], legacyOpts);
+                return users.update(
+                    name,
+                    active,
+                    groups,
+                    opts as string[],
+                    legacyOpts || {}
+                );
             }
             const path = userUrl(name);
             const body: UserUpdateBody = {};

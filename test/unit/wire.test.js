@@ -342,6 +342,13 @@ module("wire: argument quirks", function (hooks) {
         );
     });
 
+    test("the pre-1.4 order hands the base client {} as opts when the sixth is absent", function (assert) {
+        this.sandbox.stub(console, "warn");
+        const putJson = this.sandbox.spy(this.client, "putJson");
+        this.client.access.users.update("alice", true, false, ["PRINT"], ["users"]);
+        assert.deepEqual(putJson.firstCall.args[2], {}, "opts {}, as the contract says");
+    });
+
     test("the deprecation is logged once per client", function (assert) {
         const warn = this.sandbox.stub(console, "warn");
         const users = this.client.access.users;
