@@ -129,7 +129,8 @@ const cases = [
     [
         "users.update(name, active, admin, permissions, groups)",
         () => users.update("alice", true, false, perms, userGroups),
-        () => c.putJson(U + "/alice", updateBody, undefined)
+        // The contract's opts for the pre-1.4 order without a sixth argument: {}.
+        () => c.putJson(U + "/alice", updateBody, {})
     ],
     ["users.delete(name)", () => users.delete("alice"), () => c.delete(U + "/alice")],
     [
