@@ -1,6 +1,6 @@
 // Required arguments: each missing one throws the host's InvalidArgumentError, with OctoPrint's
 // message, before any request.
-import {throwsInvalid, wire} from "./helpers.js";
+import {NAMED, throwsInvalid, wire} from "./helpers.js";
 
 const {module, test} = QUnit;
 const MISSING = [undefined, null, ""];
@@ -66,21 +66,6 @@ const CASES = [
         (a, m) => a.groups.update({key: m, description: "d"}),
         GROUP_KEY
     ]
-];
-
-// Every method that puts a name or key into the path: [label, call given the name n, what]
-const NAMED = [
-    ["users.get", (a, n) => a.users.get(n), "user name"],
-    ["users.update", (a, n) => a.users.update(n, true), "user name"],
-    ["users.delete", (a, n) => a.users.delete(n), "user name"],
-    ["users.changePassword", (a, n) => a.users.changePassword(n, "pw"), "user name"],
-    ["users.generateApiKey", (a, n) => a.users.generateApiKey(n), "user name"],
-    ["users.resetApiKey", (a, n) => a.users.resetApiKey(n), "user name"],
-    ["users.getSettings", (a, n) => a.users.getSettings(n), "user name"],
-    ["users.saveSettings", (a, n) => a.users.saveSettings(n, {}), "user name"],
-    ["groups.get", (a, n) => a.groups.get(n), "group key"],
-    ["groups.update", (a, n) => a.groups.update({key: n}), "group key"],
-    ["groups.delete", (a, n) => a.groups.delete(n), "group key"]
 ];
 
 // [label, bad name, message given what the argument is]

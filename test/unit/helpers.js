@@ -24,6 +24,73 @@ export const CALLS = [
     ["groups.delete", (a, o) => a.groups.delete("g", o)]
 ];
 
+/**
+ * Every method that puts a name or key into the path:
+ * [label, call given the name n, what the argument is, the path before the segment, after it].
+ */
+export const NAMED = [
+    ["users.get", (a, n) => a.users.get(n), "user name", "api/access/users/", ""],
+    [
+        "users.update",
+        (a, n) => a.users.update(n, true),
+        "user name",
+        "api/access/users/",
+        ""
+    ],
+    [
+        "users.update, pre-1.4 order",
+        (a, n) => a.users.update(n, true, false, []),
+        "user name",
+        "api/access/users/",
+        ""
+    ],
+    ["users.delete", (a, n) => a.users.delete(n), "user name", "api/access/users/", ""],
+    [
+        "users.changePassword",
+        (a, n) => a.users.changePassword(n, "pw"),
+        "user name",
+        "api/access/users/",
+        "/password"
+    ],
+    [
+        "users.generateApiKey",
+        (a, n) => a.users.generateApiKey(n),
+        "user name",
+        "api/access/users/",
+        "/apikey"
+    ],
+    [
+        "users.resetApiKey",
+        (a, n) => a.users.resetApiKey(n),
+        "user name",
+        "api/access/users/",
+        "/apikey"
+    ],
+    [
+        "users.getSettings",
+        (a, n) => a.users.getSettings(n),
+        "user name",
+        "api/access/users/",
+        "/settings"
+    ],
+    [
+        "users.saveSettings",
+        (a, n) => a.users.saveSettings(n, {}),
+        "user name",
+        "api/access/users/",
+        "/settings"
+    ],
+    ["groups.get", (a, n) => a.groups.get(n), "group key", "api/access/groups/", ""],
+    [
+        "groups.update",
+        (a, n) => a.groups.update({key: n}),
+        "group key",
+        "api/access/groups/",
+        ""
+    ],
+    ["groups.delete", (a, n) => a.groups.delete(n), "group key", "api/access/groups/", ""]
+];
+
 /** Hooks for a module whose tests look at requests on the wire through a fake XHR server. */
 export function wire(hooks) {
     hooks.beforeEach(function () {

@@ -1,6 +1,6 @@
 // What a call returns: the host's jqXHR itself, so results, errors and abort() reach the caller
 // as they would from OctoPrint's own client. Against a fake XHR server and a real one.
-import {BASE, header, wire} from "./helpers.js";
+import {BASE, CALLS, header, wire} from "./helpers.js";
 
 const {module, test} = QUnit;
 const jsonHeaders = {"Content-Type": "application/json"};
@@ -14,25 +14,9 @@ module("responses: the host's jqXHR itself", function (hooks) {
         for (const method of ["get", "delete", "postJson", "putJson", "patchJson"]) {
             this.sandbox.stub(this.client, method).returns(token);
         }
-        const calls = [
-            a.permissions.list(),
-            a.users.list(),
-            a.users.get("a"),
-            a.users.add({name: "a", password: "p"}),
-            a.users.update("a", true),
-            a.users.delete("a"),
-            a.users.changePassword("a", "p"),
-            a.users.generateApiKey("a"),
-            a.users.resetApiKey("a"),
-            a.users.getSettings("a"),
-            a.users.saveSettings("a", {}),
-            a.groups.list(),
-            a.groups.get("g"),
-            a.groups.add({key: "g", name: "G"}),
-            a.groups.update({key: "g"}),
-            a.groups.delete("g")
-        ];
-        calls.forEach((result, i) => assert.strictEqual(result, token, `call ${i}`));
+        for (const [label, call] of CALLS) {
+            assert.strictEqual(call(a, undefined), token, label);
+        }
     });
 
     test("the base client gets a copy of opts, not the caller's object", function (assert) {
