@@ -3,63 +3,80 @@ import typescript from "@rollup/plugin-typescript";
 import {dts} from "rollup-plugin-dts";
 import {readFileSync} from "node:fs";
 
-const pkg = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
-const banner = `/*! ${pkg.name} ${pkg.version} | ${pkg.license} */`;
+// The one place for how dist/ is made; scripts/size.mjs imports the terser options from here.
+// Each shipped file has its own entry in src/, named after the file it makes:
+//   src/<name>.umd.ts  -> dist/<name>.js and .min.js (script tag, AMD, packed)
+//   src/<name>.ts      -> dist/<name>.mjs and .cjs (bundlers), with .d.mts and .d.cts
 
-// OctoPrint's own UMD wrapper, as its access.js has it: under AMD the named module
-// "OctoPrintAccessClient" depending on "OctoPrintClient", otherwise the global
-// OctoPrintAccessClient made from the global OctoPrintClient. src/index.ts is the factory's
-// body: it reads the parameter OctoPrintClient and ends by assigning `component`, which the
-// factory returns. The leading ";" keeps the file safe to append to a script that ends without
-// one (OctoPrint packs its client files into one asset).
-const umd = {
-    format: "es",
-    banner: [
-        banner,
-        ";(function (global, factory) {",
-        '    if (typeof define === "function" && define.amd) {',
-        '        define("OctoPrintAccessClient", ["OctoPrintClient"], factory);',
-        "    } else {",
-        "        global.OctoPrintAccessClient = factory(global.OctoPrintClient);",
-        "    }",
-        "})(this, function (OctoPrintClient) {",
-        "var component;"
-    ].join("\n"),
-    footer: "return component;\n});",
-    sourcemap: true
+const pkg = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
+export const banner = `/*! ${pkg.name} ${pkg.version} | ${pkg.license} */`;
+// The types use jQuery's (JQuery.jqXHR, JQuery.AjaxSettings): @types/jquery is a dependency.
+const typesBanner = `${banner}\n/// <reference types="jquery" />`;
+
+/** terser's options for every minified file. */
+export const terserOptions = {
+    ecma: 2015,
+    module: false,
+    toplevel: false,
+    compress: {passes: 2}
 };
+
+/**
+ * OctoPrint's own UMD wrapper, as its client files have it: under AMD `define(id, deps,
+ * factory)`, otherwise the factory is called with the deps' globals and its result assigned to
+ * `global[name]` (no assignment when `name` is null). The entry is the factory's body: it reads
+ * the parameters (the deps' names) and ends by assigning `component`, which the factory
+ * returns. The leading ";" keeps the file safe to append to a script that ends without one
+ * (OctoPrint packs its client files into one asset).
+ */
+export function umdWrapper({id, deps, name}) {
+    const globals = deps.map((dep) => `global.${dep}`).join(", ");
+    return {
+        banner: [
+            banner,
+            ";(function (global, factory) {",
+            '    if (typeof define === "function" && define.amd) {',
+            `        define(${JSON.stringify(id)}, ${JSON.stringify(deps).replace(/,/g, ", ")}, factory);`,
+            "    } else {",
+            name
+                ? `        global.${name} = factory(${globals});`
+                : `        factory(${globals});`,
+            "    }",
+            `})(this, function (${deps.join(", ")}) {`,
+            "var component;"
+        ].join("\n"),
+        footer: "return component;\n});"
+    };
+}
 
 const ts = () =>
     typescript({tsconfig: "./tsconfig.json", noEmit: false, sourceMap: true});
 
-export default [
+/** A script-tag file, plain and minified, from src/<file>.umd.ts. */
+const umd = (file, wrapper) => ({
+    input: `src/${file}.umd.ts`,
+    plugins: [ts()],
+    output: [
+        {format: "es", sourcemap: true, ...umdWrapper(wrapper), file: `dist/${file}.js`},
+        {
+            format: "es",
+            sourcemap: true,
+            ...umdWrapper(wrapper),
+            file: `dist/${file}.min.js`,
+            plugins: [terser(terserOptions)]
+        }
+    ]
+});
+
+/** A module for bundlers, ESM and CJS, with its types per format, from src/<file>.ts. */
+const module = (file) => [
     {
-        input: "src/index.ts",
+        input: `src/${file}.ts`,
         plugins: [ts()],
         output: [
-            {...umd, file: "dist/octoprint-access.js"},
+            {file: `dist/${file}.mjs`, format: "es", banner, sourcemap: true},
             {
-                ...umd,
-                file: "dist/octoprint-access.min.js",
-                plugins: [
-                    terser({
-                        ecma: 2015,
-                        module: false,
-                        toplevel: false,
-                        compress: {passes: 2}
-                    })
-                ]
-            }
-        ]
-    },
-    {
-        // For bundlers: the constructor and register(), no global side effects.
-        input: "src/module.ts",
-        plugins: [ts()],
-        output: [
-            {file: "dist/octoprint-access.mjs", format: "es", banner, sourcemap: true},
-            {
-                file: "dist/octoprint-access.cjs",
+                file: `dist/${file}.cjs`,
                 format: "cjs",
                 exports: "named",
                 banner,
@@ -68,14 +85,28 @@ export default [
         ]
     },
     {
-        input: "src/module.ts",
+        input: `src/${file}.ts`,
         plugins: [dts()],
-        // The records, request bodies and clients, typed jqXHR responses, and the globals a
-        // page with OctoPrint's client has; jQuery's types come from @types/jquery.
-        output: {
-            file: "dist/octoprint-access.d.ts",
-            format: "es",
-            banner: `${banner}\n/// <reference types="jquery" />`
-        }
+        output: [
+            {file: `dist/${file}.d.mts`, format: "es", banner: typesBanner},
+            {file: `dist/${file}.d.cts`, format: "es", banner: typesBanner}
+        ]
+    }
+];
+
+export default [
+    umd("octoprint-access", {
+        id: "OctoPrintAccessClient",
+        deps: ["OctoPrintClient"],
+        name: "OctoPrintAccessClient"
+    }),
+    ...module("octoprint-access"),
+    {
+        // Opt-in declarations of a page's globals (OctoPrint, OctoPrintClient, ...).
+        input: "src/globals.ts",
+        plugins: [dts()],
+        // The package entry's types are imported, not copied: one OctoPrintAccessClient.
+        external: ["octoprint-access-client"],
+        output: {file: "dist/globals.d.ts", format: "es", banner: typesBanner}
     }
 ];

@@ -188,9 +188,9 @@ function register(OctoPrintClient) {
     return OctoPrintAccessClient;
 }
 
-// The body of the UMD wrapper's factory (see rollup.config.mjs): `OctoPrintClient` is its
-// parameter, and `component`, declared by the wrapper, is what it returns.
-// eslint-disable-next-line prefer-const, @typescript-eslint/no-unused-vars -- read by the wrapper
+// dist/octoprint-access.js: the body of the UMD wrapper's factory (rollup.config.mjs).
+// `OctoPrintClient` is its parameter, and `component`, declared by the wrapper, is what it
+// returns.
 component = register(OctoPrintClient);
 return component;
 });

@@ -19,7 +19,7 @@ const FILES = {
     // the one OctoPrint ships; base.js is our double of its client, the one the tests use.
     "/static/js/lib/jquery/jquery.min.js": "node_modules/jquery-3.5.1/dist/jquery.min.js",
     "/static/js/lib/lodash.min.js": "node_modules/lodash/lodash.min.js",
-    "/static/js/app/client/base.js": "test/host/base.js"
+    "/static/js/app/client/base.js": "server/host/base.js"
 };
 const DIST = /^\/dist\/[\w-][\w.-]*$/; // a file directly in dist/, no dot-files
 const TYPES = {

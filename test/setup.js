@@ -19,7 +19,7 @@
 
     window.TEST = {jquery: jquery, bundle: bundle};
     document.title += " (jQuery " + jquery + ", " + bundle + ")";
-    [JQUERY[jquery], "host/base.js", BUNDLE[bundle]].forEach(function (src) {
+    [JQUERY[jquery], "../server/host/base.js", BUNDLE[bundle]].forEach(function (src) {
         document.write('<script src="' + src + '"></scr' + "ipt>");
     });
 })();

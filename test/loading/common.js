@@ -26,7 +26,7 @@
     var url = {
         jquery: ROOT + URLS.jquery[jquery],
         bundle: ROOT + URLS.bundle[bundle],
-        host: ROOT + "test/host/base.js",
+        host: ROOT + "server/host/base.js",
         lodash: ROOT + "node_modules/lodash/lodash.min.js",
         requirejs: ROOT + "node_modules/requirejs/require.js",
         accessTs: ROOT + "src/access.ts"

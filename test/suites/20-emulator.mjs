@@ -770,7 +770,7 @@ export default async function () {
                 assert.ok(lodash.text.includes("lodash"));
                 const base = await send(url, "GET", "/static/js/app/client/base.js");
                 const host = readFileSync(
-                    new URL("../host/base.js", import.meta.url),
+                    new URL("../../server/host/base.js", import.meta.url),
                     "utf8"
                 );
                 assert.equal(base.text, host, "base.js is the tests' host client");
@@ -792,7 +792,7 @@ export default async function () {
                 "/.git/HEAD",
                 "/node_modules/lodash/lodash.js",
                 "/node_modules/",
-                "/test/host/base.js",
+                "/server/host/base.js",
                 "/server/app.mjs",
                 "/src/index.ts",
                 "/dist/",

@@ -26,3 +26,10 @@ export interface HostConstructor {
     registerComponent(name: string, component: new (base: Host) => object): void;
     InvalidArgumentError: new (message: string) => Error;
 }
+
+/** The options of an OctoPrint client (`new OctoPrintClient(options)`). */
+export interface OctoPrintClientOptions {
+    baseurl?: string;
+    apikey?: string;
+    locale?: string;
+}

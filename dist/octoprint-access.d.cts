@@ -1,5 +1,4 @@
 /*! octoprint-access-client 1.0.0 | MIT */
-/// <reference types="jquery" />
 /** Request options handed to the base client and from there to `$.ajax` (headers, timeout, ...). */
 type RequestOptions = JQuery.AjaxSettings;
 /** The base client's answer: jQuery's jqXHR itself, so `.done/.fail/.then/.abort` all work. */
@@ -21,6 +20,12 @@ interface HostConstructor {
     prototype: object;
     registerComponent(name: string, component: new (base: Host) => object): void;
     InvalidArgumentError: new (message: string) => Error;
+}
+/** The options of an OctoPrint client (`new OctoPrintClient(options)`). */
+interface OctoPrintClientOptions {
+    baseurl?: string;
+    apikey?: string;
+    locale?: string;
 }
 
 /** What a permission, group or user needs, by kind of need: `{role: ["admin"]}`. */
@@ -73,19 +78,6 @@ interface GroupUpdate extends GroupChanges {
 interface NewGroup extends GroupUpdate {
     name: string;
 }
-/** The body of `POST api/access/groups`. */
-interface NewGroupBody {
-    key: string;
-    name: string;
-    description?: string;
-    permissions: string[];
-    subgroups: string[];
-    default?: boolean;
-}
-/** The body of `PUT api/access/groups/{key}`. */
-type GroupUpdateBody = {
-    [K in keyof GroupChanges]?: NonNullable<GroupChanges[K]>;
-};
 /** What the groups API answers a change with: every group. */
 interface GroupList {
     groups: Group[];
@@ -126,25 +118,6 @@ interface NewUser {
     active?: boolean;
     groups?: string[] | null;
     permissions?: string[] | null;
-}
-/** The body of `POST api/access/users`. */
-interface NewUserBody {
-    name: string;
-    password: string;
-    groups: string[] | null;
-    permissions: string[] | null;
-    active: boolean;
-}
-/** The body of `PUT api/access/users/{name}`: only the members given. */
-interface UserUpdateBody {
-    active?: boolean;
-    groups?: string[];
-    permissions?: string[];
-}
-/** The body of `PUT api/access/users/{name}/password`. */
-interface PasswordBody {
-    password: string;
-    current?: string;
 }
 /** What the users API answers a change with: every user. */
 interface UserList {
@@ -200,34 +173,5 @@ declare class OctoPrintAccessClient {
  */
 declare function register(OctoPrintClient: HostConstructor | undefined): typeof OctoPrintAccessClient;
 
-/** The options of an OctoPrint client (`new OctoPrintClient(options)`). */
-interface OctoPrintClientOptions {
-    baseurl?: string;
-    apikey?: string;
-    locale?: string;
-}
-type AccessClient = OctoPrintAccessClient;
-type AccessClientClass = typeof OctoPrintAccessClient;
-declare global {
-    /** A client instance: `OctoPrint`, or `new OctoPrintClient({baseurl, apikey})`. */
-    interface OctoPrintClient extends Host {
-        options: OctoPrintClientOptions;
-        getBaseUrl(): string;
-        readonly access: OctoPrintAccessClient;
-    }
-    /** OctoPrint's base client (static/js/app/client/base.js). */
-    interface OctoPrintClientConstructor extends HostConstructor {
-        new (options?: OctoPrintClientOptions): OctoPrintClient;
-        prototype: OctoPrintClient;
-    }
-    var OctoPrintClient: OctoPrintClientConstructor;
-    /** The page's default client. */
-    var OctoPrint: OctoPrintClient;
-    /** This component's constructor, as the UMD bundle sets it. */
-    var OctoPrintAccessClient: AccessClientClass;
-    /** `OctoPrint.access`. */
-    type OctoPrintAccessClient = AccessClient;
-}
-
 export { OctoPrintAccessClient, register };
-export type { Empty, Group, GroupChanges, GroupList, GroupUpdate, GroupUpdateBody, Host, HostConstructor, Needs, NewGroup, NewGroupBody, NewUser, NewUserBody, OctoPrintAccessGroupsClient, OctoPrintAccessPermissionsClient, OctoPrintAccessUsersClient, OctoPrintClientOptions, PasswordBody, Permission, RequestOptions, User, UserList, UserSettings, UserUpdateBody, Xhr };
+export type { Group, GroupChanges, GroupList, GroupUpdate, Needs, NewGroup, NewUser, OctoPrintAccessGroupsClient, OctoPrintAccessPermissionsClient, OctoPrintAccessUsersClient, OctoPrintClientOptions, Permission, RequestOptions, User, UserList, UserSettings };

@@ -1,0 +1,177 @@
+/*! octoprint-access-client 1.0.0 | MIT */
+/** Request options handed to the base client and from there to `$.ajax` (headers, timeout, ...). */
+type RequestOptions = JQuery.AjaxSettings;
+/** The base client's answer: jQuery's jqXHR itself, so `.done/.fail/.then/.abort` all work. */
+type Xhr<T> = JQuery.jqXHR<T>;
+/** An empty JSON object, as OctoPrint answers a password change or a settings save. */
+type Empty = Record<string, never>;
+/** A client instance: `OctoPrint`, or `new OctoPrintClient({baseurl, apikey})`. */
+interface Host {
+    /** Its class, OctoPrintClient, whose InvalidArgumentError the component throws. */
+    readonly constructor: Pick<HostConstructor, "InvalidArgumentError">;
+    get<T>(url: string, opts?: RequestOptions): Xhr<T>;
+    delete<T>(url: string, opts?: RequestOptions): Xhr<T>;
+    postJson<T>(url: string, data: unknown, opts?: RequestOptions): Xhr<T>;
+    putJson<T>(url: string, data: unknown, opts?: RequestOptions): Xhr<T>;
+    patchJson<T>(url: string, data: unknown, opts?: RequestOptions): Xhr<T>;
+}
+/** The `OctoPrintClient` constructor itself. */
+interface HostConstructor {
+    prototype: object;
+    registerComponent(name: string, component: new (base: Host) => object): void;
+    InvalidArgumentError: new (message: string) => Error;
+}
+/** The options of an OctoPrint client (`new OctoPrintClient(options)`). */
+interface OctoPrintClientOptions {
+    baseurl?: string;
+    apikey?: string;
+    locale?: string;
+}
+
+/** What a permission, group or user needs, by kind of need: `{role: ["admin"]}`. */
+type Needs = Record<string, string[]>;
+/** A permission, as `GET api/access/permissions` lists it. */
+interface Permission {
+    key: string;
+    name: string;
+    description: string;
+    dangerous: boolean;
+    default_groups: string[];
+    needs: Needs;
+}
+/** `OctoPrint.access.permissions`. */
+interface OctoPrintAccessPermissionsClient {
+    /** The client this one sends its requests through. */
+    readonly base: Host;
+    /** GET `api/access/permissions`. */
+    list(opts?: RequestOptions): Xhr<{
+        permissions: Permission[];
+    }>;
+}
+
+/** A group, as the groups API returns it. */
+interface Group {
+    key: string;
+    name: string;
+    description: string;
+    permissions: string[];
+    subgroups: string[];
+    needs: Needs;
+    default: boolean;
+    removable: boolean;
+    changeable: boolean;
+    toggleable: boolean;
+    dangerous: boolean;
+}
+/** The members of a group that can be changed; `null` or absent means "leave as it is". */
+interface GroupChanges {
+    description?: string | null;
+    permissions?: string[] | null;
+    subgroups?: string[] | null;
+    default?: boolean | null;
+}
+/** `groups.update`'s argument: the group's key and what to change. */
+interface GroupUpdate extends GroupChanges {
+    key: string;
+}
+/** `groups.add`'s argument: key and name are required. */
+interface NewGroup extends GroupUpdate {
+    name: string;
+}
+/** What the groups API answers a change with: every group. */
+interface GroupList {
+    groups: Group[];
+}
+/** `OctoPrint.access.groups`. */
+interface OctoPrintAccessGroupsClient {
+    /** The client this one sends its requests through. */
+    readonly base: Host;
+    /** GET `api/access/groups`. */
+    list(opts?: RequestOptions): Xhr<GroupList>;
+    /** GET `api/access/groups/{key}`. */
+    get(key: string, opts?: RequestOptions): Xhr<Group>;
+    /** POST `api/access/groups`. */
+    add(group: NewGroup, opts?: RequestOptions): Xhr<GroupList>;
+    /** PUT `api/access/groups/{key}`: only the members given change. */
+    update(group: GroupUpdate, opts?: RequestOptions): Xhr<GroupList>;
+    /** DELETE `api/access/groups/{key}`. */
+    delete(key: string, opts?: RequestOptions): Xhr<GroupList>;
+}
+
+/** A user, as the users API returns it. */
+interface User {
+    name: string;
+    active: boolean;
+    permissions: string[];
+    groups: string[];
+    needs: Needs;
+    apikey: string | null;
+    settings: UserSettings;
+    has_password?: boolean;
+}
+/** A user's settings: free-form JSON, deep-merged by `saveSettings`. */
+type UserSettings = Record<string, unknown>;
+/** `users.add`'s argument: name and password are required. */
+interface NewUser {
+    name: string;
+    password: string;
+    active?: boolean;
+    groups?: string[] | null;
+    permissions?: string[] | null;
+}
+/** What the users API answers a change with: every user. */
+interface UserList {
+    users: User[];
+}
+/** `OctoPrint.access.users`. */
+interface OctoPrintAccessUsersClient {
+    /** The client this one sends its requests through. */
+    readonly base: Host;
+    /** GET `api/access/users`. */
+    list(opts?: RequestOptions): Xhr<UserList>;
+    /** GET `api/access/users/{name}`. */
+    get(name: string, opts?: RequestOptions): Xhr<User>;
+    /** POST `api/access/users`: active unless said otherwise, no groups or permissions unless given. */
+    add(user: NewUser, opts?: RequestOptions): Xhr<UserList>;
+    /** PUT `api/access/users/{name}`: only what is given (not `undefined` or `null`) changes. */
+    update(name: string, active?: boolean | null, permissions?: string[] | null, groups?: string[] | null, opts?: RequestOptions): Xhr<UserList>;
+    /**
+     * The pre-1.4 order, with an admin flag third, which OctoPrint ignores.
+     * @deprecated Leave out `admin`: `update(name, active, permissions, groups, opts)`.
+     */
+    update(name: string, active: boolean | null | undefined, admin: boolean, permissions?: string[] | null, groups?: string[] | null, opts?: RequestOptions): Xhr<UserList>;
+    /** DELETE `api/access/users/{name}`. */
+    delete(name: string, opts?: RequestOptions): Xhr<UserList>;
+    /** PUT `api/access/users/{name}/password`, with the current password when given. */
+    changePassword(name: string, password: string, oldpw?: string | null, opts?: RequestOptions): Xhr<Empty>;
+    /** PUT `api/access/users/{name}/password`, with request options third. */
+    changePassword(name: string, password: string, opts?: RequestOptions): Xhr<Empty>;
+    /** POST `api/access/users/{name}/apikey`, no body; resolves to the new key. */
+    generateApiKey(name: string, opts?: RequestOptions): Xhr<{
+        apikey: string;
+    }>;
+    /** DELETE `api/access/users/{name}/apikey`: the user has no API key afterwards. */
+    resetApiKey(name: string, opts?: RequestOptions): Xhr<Empty>;
+    /** GET `api/access/users/{name}/settings`. */
+    getSettings(name: string, opts?: RequestOptions): Xhr<UserSettings>;
+    /** PATCH `api/access/users/{name}/settings`: merged into the user's settings. */
+    saveSettings(name: string, settings?: UserSettings | null, opts?: RequestOptions): Xhr<Empty>;
+}
+
+/** `OctoPrint.access`: one per client instance, bound to that client's base URL and API key. */
+declare class OctoPrintAccessClient {
+    readonly base: Host;
+    readonly permissions: OctoPrintAccessPermissionsClient;
+    readonly groups: OctoPrintAccessGroupsClient;
+    readonly users: OctoPrintAccessUsersClient;
+    constructor(base: Host);
+}
+/**
+ * Registers the component as `access` on `OctoPrintClient`, so that every client instance
+ * gets its own. Where `access` is already registered (OctoPrint's own file came first), that
+ * one stays: the host cannot redefine it, and the page must keep working.
+ */
+declare function register(OctoPrintClient: HostConstructor | undefined): typeof OctoPrintAccessClient;
+
+export { OctoPrintAccessClient, register };
+export type { Group, GroupChanges, GroupList, GroupUpdate, Needs, NewGroup, NewUser, OctoPrintAccessGroupsClient, OctoPrintAccessPermissionsClient, OctoPrintAccessUsersClient, OctoPrintClientOptions, Permission, RequestOptions, User, UserList, UserSettings };

@@ -1,0 +1,10 @@
+// dist/octoprint-access.js: the body of the UMD wrapper's factory (rollup.config.mjs).
+// `OctoPrintClient` is its parameter, and `component`, declared by the wrapper, is what it
+// returns.
+import {register} from "./access/access";
+import type {HostConstructor} from "./access/host";
+
+declare const OctoPrintClient: HostConstructor | undefined;
+declare let component: ReturnType<typeof register>;
+
+component = register(OctoPrintClient);
