@@ -28,14 +28,18 @@ export default tseslint.config(
         }
     },
     {
+        // Classic scripts; the host double (server/host/) runs in the page too.
         files: ["server/host/base.js", "test/setup.js", "test/qunit-report.js"],
-        languageOptions: {sourceType: "script", globals: {define: "readonly"}}
-    },
-    {
-        // The console page's script (index.html): a classic script on OctoPrint's globals.
-        files: ["console/**/*.js"],
         languageOptions: {
             sourceType: "script",
+            globals: {...globals.browser, define: "readonly"}
+        }
+    },
+    {
+        // The console page's ES modules (index.html), on OctoPrint's globals.
+        files: ["console/**/*.js"],
+        languageOptions: {
+            sourceType: "module",
             globals: {
                 ...globals.browser,
                 OctoPrintClient: "readonly",

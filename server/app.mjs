@@ -13,7 +13,14 @@ const MAX_DRAIN = 64 * MAX_BODY; // past this, stop reading and drop the connect
 const FILES = {
     "/": "index.html",
     "/index.html": "index.html",
-    "/console/console.js": "console/console.js",
+    "/console/main.js": "console/main.js",
+    "/console/state.js": "console/state.js",
+    "/console/dom.js": "console/dom.js",
+    "/console/api.js": "console/api.js",
+    "/console/connection.js": "console/connection.js",
+    "/console/permissions.js": "console/permissions.js",
+    "/console/users.js": "console/users.js",
+    "/console/groups.js": "console/groups.js",
     "/console/console.css": "console/console.css",
     // What OctoPrint serves and a page loads before the access component. jQuery 3.5.1 is
     // the one OctoPrint ships; base.js is our double of its client, the one the tests use.

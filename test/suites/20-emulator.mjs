@@ -754,7 +754,9 @@ export default async function () {
                 const index = await send(url, "GET", "/", {key: null});
                 assert.equal(index.status, 200);
                 assert.match(index.headers["content-type"], /text\/html/);
-                assert.ok(index.text.includes("console/console.js"));
+                assert.ok(
+                    index.text.includes('<script type="module" src="console/main.js">')
+                );
                 const jquery = await send(
                     url,
                     "GET",
@@ -776,7 +778,14 @@ export default async function () {
                 assert.equal(base.text, host, "base.js is the tests' host client");
                 for (const path of [
                     "/dist/octoprint-access.js",
-                    "/console/console.js",
+                    "/console/main.js",
+                    "/console/state.js",
+                    "/console/dom.js",
+                    "/console/api.js",
+                    "/console/connection.js",
+                    "/console/permissions.js",
+                    "/console/users.js",
+                    "/console/groups.js",
                     "/console/console.css"
                 ]) {
                     const res = await send(url, "GET", path);
