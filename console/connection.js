@@ -89,6 +89,28 @@ function refresh(what) {
 }
 
 /**
+ * When `npm start` is a gateway to a real OctoPrint (console/server.json says which), the hint
+ * says so: this page's own origin, the default URL, is that OctoPrint's access API.
+ */
+function describeServer() {
+    return fetch("console/server.json")
+        .then((response) => (response.ok ? response.json() : {}))
+        .catch(() => ({}))
+        .then(({gateway}) => {
+            if (!gateway) return;
+            byId("connect-hint").replaceChildren(
+                "This server is a gateway to the OctoPrint at ",
+                el("code", {textContent: gateway}),
+                ": the URL, this page's own, reaches that OctoPrint's access API and " +
+                    "client scripts (nothing else of it). Connect with the API key of " +
+                    "one of its admins; its ",
+                el("strong", {textContent: "Allow Cross Origin"}),
+                " setting can stay off."
+            );
+        });
+}
+
+/**
  * Wires the Connect form and fills it: with this page's own server by default, or, after a
  * switch of servers, with the connection asked for, which it then makes.
  */
@@ -104,4 +126,5 @@ export function startConnection() {
         byId("apikey").value = wanted.apikey;
         connect(wanted.baseurl, wanted.apikey);
     }
+    describeServer();
 }

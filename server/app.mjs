@@ -1,10 +1,14 @@
 // The console's server: the access-API emulator under /api/, the files a page needs from an
 // OctoPrint server at OctoPrint's own paths, the console page and dist/. Nothing else of the
 // repository is reachable (no node_modules browsing, no .git): every file is listed here.
+// With `octoprint` (a URL) it is a gateway instead: /api/ and /static/ go to server/gateway.mjs,
+// which forwards the access API and OctoPrint's client scripts to that OctoPrint.
 import {createReadStream, statSync} from "node:fs";
 import {createServer} from "node:http";
 import {extname} from "node:path";
 import {createEmulator} from "./emulator.mjs";
+import {createGateway} from "./gateway.mjs";
+import {allowedHosts} from "./host-guard.mjs";
 
 const ROOT = new URL("../", import.meta.url);
 const MAX_BODY = 1024 * 1024; // larger request bodies get 413
@@ -110,17 +114,36 @@ function serveFile(req, res, path) {
 }
 
 /**
- * Starts the server; resolves to {url, apikey, close}. `port` 0 takes a free port; `apikey`
- * is the admin's API key (a random one when not given).
+ * Starts the server; resolves to {url, apikey, octoprint, close}. `port` 0 takes a free port;
+ * `apikey` is the emulator admin's API key (a random one when not given). With `octoprint`
+ * (OctoPrint's URL) it is a gateway to that OctoPrint, no emulator (`apikey` undefined);
+ * `timeout` is the gateway's, in ms.
  */
-export function startServer({port = 8080, host = "127.0.0.1", apikey} = {}) {
-    const emulator = createEmulator({apikey: apikey || undefined});
+export function startServer({
+    port = 8080,
+    host = "127.0.0.1",
+    apikey,
+    octoprint,
+    timeout
+} = {}) {
+    const gateway = octoprint ? createGateway({octoprint, timeout}) : null;
+    const emulator = gateway ? null : createEmulator({apikey: apikey || undefined});
+    let hosts; // the Host headers it answers, once it listens (server/host-guard.mjs)
     const server = createServer(async (req, res) => {
         // The raw path, not URL-parsed: the emulator decodes it once, as OctoPrint does, and
         // WHATWG URL parsing would already resolve "%2E%2E" segments.
         const path = req.url.split("?")[0];
         try {
-            if (path === "/api" || path.startsWith("/api/")) {
+            if (!hosts.has(String(req.headers.host).toLowerCase())) {
+                send(res, 403, {
+                    error: `Host ${req.headers.host} is not this server's address (DNS rebinding guard)`
+                });
+            } else if (gateway?.claims(req.url)) {
+                await gateway.handle(req, res);
+            } else if (path === "/console/server.json") {
+                // What the console says about its server: which OctoPrint it fronts, if any.
+                send(res, 200, {gateway: gateway ? gateway.url : null});
+            } else if (path === "/api" || path.startsWith("/api/")) {
                 await serveApi(emulator, req, res, path);
             } else {
                 serveFile(req, res, path);
@@ -135,9 +158,16 @@ export function startServer({port = 8080, host = "127.0.0.1", apikey} = {}) {
         server.once("error", reject);
         server.listen(port, host, () => {
             server.off("error", reject);
+            hosts = allowedHosts(host, server.address().port);
+            const shown = /^(0\.0\.0\.0|::)$/.test(host)
+                ? "127.0.0.1"
+                : host.includes(":")
+                  ? `[${host}]`
+                  : host;
             resolve({
-                url: `http://${host}:${server.address().port}/`,
-                apikey: emulator.apikey,
+                url: `http://${shown}:${server.address().port}/`,
+                apikey: emulator?.apikey,
+                octoprint: gateway?.url,
                 close: () =>
                     new Promise((done) => {
                         server.close(done);

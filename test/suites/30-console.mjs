@@ -1,13 +1,17 @@
 // The console end to end: `npm start`'s entry (server/main.mjs) as a child process on a free
-// port, driven in headless Chromium the way a person would use it. One named check = one
+// port, driven in headless Chromium the way a person would use it; once on its embedded
+// emulator, once as a gateway (OCTOPRINT_URL) to an emulator on another port, where the page
+// uses its default URL, its own origin, and every check must pass alike. One named check = one
 // test. The steps of a chain build on each other, so after a failure the rest of that chain
 // is reported as not run (failed) instead of timing out one by one; checks that nothing
 // builds on break no chain. Every wait is on page
-// state, never a fixed sleep. Leaves test/artifacts/console.png behind.
+// state, never a fixed sleep. Leaves test/artifacts/console.png (and console-gateway.png)
+// behind.
 /* global document, window -- the functions given to page.evaluate/waitForFunction run in the page */
 import {spawn} from "node:child_process";
 import {mkdirSync} from "node:fs";
 import {fileURLToPath} from "node:url";
+import {startServer} from "../../server/app.mjs";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const ARTIFACTS = new URL("../artifacts/", import.meta.url);
@@ -16,11 +20,17 @@ const USER = "jane doe #1"; // a space and a #: one path segment, encoded
 const GROUP = "qa team";
 const WAIT = 5000; // ms: generous for a local page, short enough to fail fast
 
-/** Starts `node server/main.mjs` with PORT=0; resolves once it printed its URL and key. */
-function startMain() {
+/**
+ * Starts `node server/main.mjs` with PORT=0; resolves once it printed its URL and key, or, as
+ * a gateway to the OctoPrint at `octoprint`, its URL and that OctoPrint's.
+ */
+function startMain(octoprint) {
+    const env = octoprint
+        ? {OCTOPRINT_URL: octoprint, OCTOPRINT_APIKEY: ""}
+        : {OCTOPRINT_URL: "", OCTOPRINT_APIKEY: KEY};
     const child = spawn(process.execPath, ["server/main.mjs"], {
         cwd: ROOT,
-        env: {...process.env, PORT: "0", OCTOPRINT_APIKEY: KEY},
+        env: {...process.env, PORT: "0", HOST: "", ...env},
         stdio: ["ignore", "pipe", "pipe"]
     });
     let output = "";
@@ -33,9 +43,10 @@ function startMain() {
             output += chunk;
             const url = output.match(/open (http:\/\/127\.0\.0\.1:\d+\/)/);
             const key = output.match(/API key (\S+)/);
-            if (url && key) {
+            const fronts = output.match(/Gateway to the OctoPrint at (\S+):/);
+            if (url && (octoprint ? fronts : key)) {
                 clearTimeout(timer);
-                resolve({url: url[1], key: key[1]});
+                resolve({url: url[1], key: key?.[1], octoprint: fronts?.[1]});
             }
         };
         child.stdout.on("data", read);
@@ -51,12 +62,33 @@ function startMain() {
             child.once("exit", resolve);
             child.kill();
         });
-    return {started, stop};
+    return {started, stop, output: () => output};
 }
 
-export default async function ({browser}) {
+export default async function (context) {
+    const results = await runConsole(context, {label: "console"});
+    const upstream = await startServer({port: 0, apikey: KEY});
+    try {
+        const gateway = await runConsole(context, {
+            label: "console (gateway)",
+            octoprint: upstream.url
+        });
+        return {
+            passed: results.passed + gateway.passed,
+            failed: results.failed + gateway.failed
+        };
+    } finally {
+        await upstream.close();
+    }
+}
+
+/**
+ * The suite on a fresh `npm start`: with its emulator, or, given `octoprint`, as a gateway to
+ * the OctoPrint there, whose admin's API key is KEY.
+ */
+async function runConsole({browser}, {label, octoprint}) {
     const results = {passed: 0, failed: 0};
-    const main = startMain();
+    const main = startMain(octoprint);
     let page;
     try {
         const printed = await main.started;
@@ -64,6 +96,12 @@ export default async function ({browser}) {
         page.setDefaultTimeout(WAIT);
         const pageErrors = [];
         page.on("pageerror", (error) => pageErrors.push(error.message));
+        const corsAnswers = []; // answers granting other origins anything: there must be none
+        page.on("response", (response) => {
+            const names = Object.keys(response.headers());
+            if (names.some((name) => name.startsWith("access-control-allow-")))
+                corsAnswers.push(response.url());
+        });
         page.on("dialog", (dialog) => dialog.accept()); // "Delete ...?" confirmations
 
         const message = () => page.textContent("#message").catch(() => "");
@@ -114,7 +152,7 @@ export default async function ({browser}) {
         async function check(name, fn, {alone = false} = {}) {
             if (chainBroken) {
                 results.failed += 1;
-                console.log(`  FAIL console: ${name}: not run, "${chainBroken}" failed`);
+                console.log(`  FAIL ${label}: ${name}: not run, "${chainBroken}" failed`);
                 return;
             }
             try {
@@ -123,24 +161,71 @@ export default async function ({browser}) {
             } catch (error) {
                 results.failed += 1;
                 if (!alone) chainBroken = name;
-                console.log(`  FAIL console: ${name}: ${error.message.split("\n")[0]}`);
+                console.log(`  FAIL ${label}: ${name}: ${error.message.split("\n")[0]}`);
             }
         }
         const userCard = `#user-list li[data-user="${USER}"]`;
+        const screenshot = octoprint ? "console-gateway.png" : "console.png";
         const groupCard = `#group-list li[data-group="${GROUP}"]`;
 
         // ~~ connecting
 
         chain();
-        await check("npm start prints the URL and the admin's API key", async () => {
-            expect(
-                printed.key === KEY,
-                `printed key ${printed.key}, not OCTOPRINT_APIKEY`
+        if (!octoprint) {
+            await check("npm start prints the URL and the admin's API key", async () => {
+                expect(
+                    printed.key === KEY,
+                    `printed key ${printed.key}, not OCTOPRINT_APIKEY`
+                );
+                await page.goto(printed.url);
+                const baseurl = await page.inputValue("#baseurl");
+                expect(
+                    baseurl === printed.url,
+                    `default URL ${baseurl}, not ${printed.url}`
+                );
+            });
+            await check(
+                "the hint is the emulator's: its key, Allow Cross Origin for a real one",
+                async () => {
+                    await page.waitForLoadState("networkidle");
+                    await waitText(
+                        "#connect-hint",
+                        "the access API that npm start embeds"
+                    );
+                    await waitText("#connect-hint", "Allow Cross Origin");
+                    await waitText("#connect-hint", "gateway", true);
+                },
+                {alone: true}
             );
-            await page.goto(printed.url);
-            const baseurl = await page.inputValue("#baseurl");
-            expect(baseurl === printed.url, `default URL ${baseurl}, not ${printed.url}`);
-        });
+        } else {
+            printed.key = KEY; // the upstream admin's: a gateway prints none
+            await check(
+                "npm start as a gateway prints its URL and the OctoPrint it fronts",
+                async () => {
+                    expect(
+                        printed.octoprint === octoprint,
+                        `printed ${printed.octoprint}, not ${octoprint}`
+                    );
+                    await page.goto(printed.url);
+                    const baseurl = await page.inputValue("#baseurl");
+                    expect(
+                        baseurl === printed.url,
+                        `default URL ${baseurl}, not its own origin ${printed.url}`
+                    );
+                }
+            );
+            await check(
+                "the hint says which OctoPrint it fronts",
+                async () => {
+                    await waitText(
+                        "#connect-hint",
+                        `This server is a gateway to the OctoPrint at ${octoprint}`
+                    );
+                    await waitText("#connect-hint", "can stay off");
+                },
+                {alone: true}
+            );
+        }
 
         await check(
             "a wrong API key shows the 403 message; busy while waiting",
@@ -376,12 +461,12 @@ export default async function ({browser}) {
         );
 
         await check(
-            "screenshot: test/artifacts/console.png",
+            `screenshot: test/artifacts/${screenshot}`,
             async () => {
                 mkdirSync(ARTIFACTS, {recursive: true});
                 await page.evaluate(() => window.scrollTo(0, 0));
                 await page.screenshot({
-                    path: fileURLToPath(new URL("console.png", ARTIFACTS))
+                    path: fileURLToPath(new URL(screenshot, ARTIFACTS))
                 });
             },
             {alone: true}
@@ -471,14 +556,32 @@ export default async function ({browser}) {
         await check("no uncaught errors on the page", async () => {
             expect(!pageErrors.length, pageErrors.join("; "));
         });
+
+        await check(
+            "no answer granted other origins anything (Access-Control-Allow-*)",
+            async () => {
+                expect(!corsAnswers.length, corsAnswers.join(", "));
+            }
+        );
+
+        if (octoprint) {
+            await check("the gateway printed no API key", async () => {
+                const output = main.output();
+                expect(!output.includes(KEY), "the admin's key is in its output");
+                expect(
+                    !newKey || !output.includes(newKey),
+                    "the new key is in its output"
+                );
+            });
+        }
     } catch (error) {
         results.failed += 1;
-        console.log(`  FAIL console: ${error.message}`);
+        console.log(`  FAIL ${label}: ${error.message}`);
     } finally {
         await page?.close();
         await main.stop();
     }
 
-    console.log(`console: ${results.passed} passed, ${results.failed} failed`);
+    console.log(`${label}: ${results.passed} passed, ${results.failed} failed`);
     return results;
 }
