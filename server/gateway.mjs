@@ -181,7 +181,8 @@ export function createGateway({octoprint, timeout = DEFAULT_TIMEOUT}) {
             port: target.port,
             method: req.method,
             path: prefix + req.url,
-            headers
+            headers,
+            agent: false // a connection per request: no idle one that OctoPrint closed meanwhile
         });
         upstream.setTimeout(timeout, () =>
             upstream.destroy(

@@ -159,7 +159,7 @@ const masked = (answer) => ({
     text: answer.text?.replace(/\b[0-9A-F]{32}\b/g, "<random key>")
 });
 
-export default async function () {
+export default async function ({browser}) {
     const results = {passed: 0, failed: 0};
     const check = async (name, fn) => {
         try {
@@ -586,6 +586,58 @@ export default async function () {
                     assert.ok(answer.failed, `${path}: ${answer.status} ${answer.body}`);
                     assert.doesNotMatch(answer.failed, /no end within/, path);
                 }
+            }
+        );
+
+        await check(
+            "in Chromium, a cut answer is a failed fetch, not a hang",
+            async () => {
+                const page = await browser.newPage();
+                try {
+                    await page.goto(short.url);
+                    const outcome = await page.evaluate(
+                        (wait) =>
+                            Promise.race([
+                                fetch("api/access/cut").then(
+                                    (response) => response.text().then(() => "completed"),
+                                    (error) => `failed: ${error}`
+                                ),
+                                new Promise((resolve) =>
+                                    setTimeout(resolve, wait, "hung")
+                                )
+                            ]).catch((error) => `failed: ${error}`),
+                        WAIT
+                    );
+                    assert.match(outcome, /^failed: TypeError/);
+                } finally {
+                    await page.close();
+                }
+            }
+        );
+
+        await check(
+            "a browser going away: the request to OctoPrint goes too",
+            async () => {
+                const closed = [];
+                const slow = await started(
+                    await startFake((req) =>
+                        req.socket.on("close", () => closed.push(req.url))
+                    )
+                );
+                const patient = await started(
+                    await startServer({port: 0, octoprint: slow.url})
+                );
+                const {hostname, port} = new URL(patient.url);
+                const req = httpRequest({hostname, port, path: "/api/access/users"});
+                req.on("error", () => {});
+                req.end();
+                const begun = Date.now();
+                while (!slow.log.length && Date.now() - begun < WAIT)
+                    await new Promise((resolve) => setTimeout(resolve, 10));
+                req.destroy();
+                while (!closed.length && Date.now() - begun < WAIT)
+                    await new Promise((resolve) => setTimeout(resolve, 10));
+                assert.deepEqual(closed, ["/api/access/users"]);
             }
         );
 
