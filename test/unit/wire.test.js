@@ -62,6 +62,20 @@ const ROWS = [
         {name: "bob", password: "secret", groups: null, permissions: [], active: true}
     ],
     [
+        "users.add, null permissions travel as null",
+        (a) => a.users.add({name: "bob", password: "secret", permissions: null}),
+        "POST",
+        "api/access/users",
+        {name: "bob", password: "secret", groups: [], permissions: null, active: true}
+    ],
+    [
+        "users.add, permissions present but undefined travel as null",
+        (a) => a.users.add({name: "bob", password: "secret", permissions: undefined}),
+        "POST",
+        "api/access/users",
+        {name: "bob", password: "secret", groups: [], permissions: null, active: true}
+    ],
+    [
         "users.update, everything given",
         (a) => a.users.update("alice", true, ["PRINT"], ["users"]),
         "PUT",
@@ -71,6 +85,20 @@ const ROWS = [
     [
         "users.update, active only",
         (a) => a.users.update("alice", false),
+        "PUT",
+        "api/access/users/alice",
+        '{"active":false}'
+    ],
+    [
+        "users.update, active 0 is given: false",
+        (a) => a.users.update("alice", 0),
+        "PUT",
+        "api/access/users/alice",
+        '{"active":false}'
+    ],
+    [
+        'users.update, active "" is given: false',
+        (a) => a.users.update("alice", ""),
         "PUT",
         "api/access/users/alice",
         '{"active":false}'
@@ -413,6 +441,7 @@ module("wire: opts reach the base client on every call", function (hooks) {
 
     for (const [label, call] of CALLS) {
         test(label, function (assert) {
+            assert.expect(3); // the beforeSend assertion must run
             const done = assert.async();
             call(this.client.access, {
                 headers: {"X-Test": label},
