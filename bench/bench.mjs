@@ -133,7 +133,7 @@ const cases = [
     [
         "users.update(name, active, admin, permissions, groups)",
         () => users.update("alice", true, false, perms, userGroups),
-        // The contract's opts for the pre-1.4 order without a sixth argument: {}.
+        // The pre-1.4 order without a sixth argument hands the base client {} (docs/wire.md).
         () => c.putJson(U + "/alice", updateBody, {})
     ],
     ["users.delete(name)", () => users.delete("alice"), () => c.delete(U + "/alice")],

@@ -1,5 +1,5 @@
 // The embedded server (server/app.mjs) over real HTTP on a free port: every endpoint and
-// status code of contract section 5, the files it serves and the ones it must not, and bad
+// status code of docs/wire.md ("The REST API behind it"), the files it serves and the ones it must not, and bad
 // requests it must survive. One named check = one test; the checks run in order and share
 // the server's state.
 import assert from "node:assert/strict";

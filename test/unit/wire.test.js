@@ -1,4 +1,4 @@
-// Every row of the contract table, and every argument quirk, at the wire: method, URL, headers
+// Every row of docs/wire.md's table, and every argument quirk, at the wire: method, URL, headers
 // and JSON body of the request that leaves the browser (through a fake XHR server).
 import {APIKEY, BASE, CALLS, header, only, wire} from "./helpers.js";
 
@@ -323,7 +323,7 @@ function checkRequest(assert, request, method, path, body) {
     }
 }
 
-module("wire: the contract table", function (hooks) {
+module("wire: the request table", function (hooks) {
     wire(hooks);
 
     for (const [label, call, method, path, body] of ROWS) {
@@ -374,7 +374,7 @@ module("wire: argument quirks", function (hooks) {
         this.sandbox.stub(console, "warn");
         const putJson = this.sandbox.spy(this.client, "putJson");
         this.client.access.users.update("alice", true, false, ["PRINT"], ["users"]);
-        assert.deepEqual(putJson.firstCall.args[2], {}, "opts {}, as the contract says");
+        assert.deepEqual(putJson.firstCall.args[2], {}, "opts {}, as docs/wire.md says");
     });
 
     test("the deprecation is logged once per client", function (assert) {
