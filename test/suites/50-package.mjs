@@ -210,6 +210,15 @@ console.log(name);
 console.log(OctoPrintAccessClient === globalThis.OctoPrintAccessClient);
 export {};
 `;
+// The README's bundler example: the module, and the globals of the page it runs on.
+const TS_PAGE_MODULE = `/// <reference types="${NAME}/globals" />
+import {register, type User} from "${NAME}";
+
+register(OctoPrintClient);
+OctoPrint.access.users.get("alice").done((user: User) => console.log(user.active));
+// @ts-expect-error users are typed: no such member
+OctoPrint.access.users.get("alice").done((user: User) => console.log(user.nmae));
+`;
 // The same module code from CommonJS (node16, a .cts file).
 const TS_REQUIRE = `import access = require("${NAME}");
 const Component: typeof access.OctoPrintAccessClient = access.register(
@@ -311,6 +320,7 @@ export default async function () {
             await writeFile(join(project, "global.ts"), TS_GLOBAL);
             await writeFile(join(project, "module.ts"), TS_MODULE);
             await writeFile(join(project, "module.mts"), TS_MODULE);
+            await writeFile(join(project, "page-module.ts"), TS_PAGE_MODULE);
             await writeFile(join(project, "require.cts"), TS_REQUIRE);
             installed = true;
         });
@@ -362,6 +372,9 @@ export default async function () {
         );
         await check("the types: the module, bundler resolution (strict)", () =>
             tsc(["module.ts"], ...bundler)
+        );
+        await check("the types: the module on a page, globals opted in (strict)", () =>
+            tsc(["page-module.ts"], ...bundler)
         );
         await check("the types: the module, node16 ESM and CJS (strict)", () =>
             tsc(["module.mts", "require.cts"], ...node16)
