@@ -4,11 +4,15 @@
 //
 //   npm run bench                                   # dist/octoprint-access.js
 //   npm run bench -- dist/octoprint-access.min.js   # any other build of it
+//   npm run bench -- --write                        # also into docs/size-and-speed.md
 import {readFileSync} from "node:fs";
 import {cpus} from "node:os";
 import {Bench} from "tinybench";
+import {docStates} from "../scripts/doc-block.mjs";
 
-const file = process.argv[2] || new URL("../dist/octoprint-access.js", import.meta.url);
+const file =
+    process.argv.slice(2).find((arg) => !arg.startsWith("--")) ||
+    new URL("../dist/octoprint-access.js", import.meta.url);
 const ROUNDS = 5; // component and floor side by side in each, so machine noise cancels
 const TIME = 100; // ms per task and round
 const WARMUP = 30; // ms per task and round, before it is timed
@@ -129,7 +133,7 @@ const cases = [
     [
         "users.update(name, active, admin, permissions, groups)",
         () => users.update("alice", true, false, perms, userGroups),
-        // The contract's opts for the pre-1.4 order without a sixth argument: {}.
+        // The pre-1.4 order without a sixth argument hands the base client {} (docs/wire.md).
         () => c.putJson(U + "/alice", updateBody, {})
     ],
     ["users.delete(name)", () => users.delete("alice"), () => c.delete(U + "/alice")],
@@ -269,26 +273,29 @@ const median = (values) => {
 const ns = (value) => value.toFixed(1);
 const times = (value) => value.toFixed(2);
 
-// Markdown, so the output pastes into the README as it is.
+// Markdown: what docs/size-and-speed.md shows.
+const lines = [];
 const cpu = cpus()[0];
-console.log(
+lines.push(
     `${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ` +
         `${cpu ? cpu.model.trim() : "unknown CPU"} (${cpus().length} CPUs), ` +
         `${process.platform}/${process.arch}; ${String(file).replace(/^.*\/dist\//, "dist/")}; ` +
         `${ROUNDS} rounds, median of ${CALLS}-call samples`
 );
-console.log("");
-console.log(
+lines.push("");
+lines.push(
     "| call | ns/call | floor ns/call | ours − floor | ratio min | ratio median | ratio max |"
 );
-console.log("| --- | --: | --: | --: | --: | --: | --: |");
+lines.push("| --- | --: | --: | --: | --: | --: | --: |");
 for (const [name, {ours, floor}] of results) {
     const ratios = ours.map((value, round) => value / floor[round]);
-    console.log(
+    lines.push(
         `| \`${name}\` | ${ns(median(ours))} | ${ns(median(floor))} | ` +
             `${ns(median(ours) - median(floor))} | ` +
             `${times(Math.min(...ratios))} | ${times(median(ratios))} | ${times(Math.max(...ratios))} |`
     );
 }
+console.log(lines.join("\n"));
+await docStates("bench", lines.join("\n"));
 console.log("");
 console.log(`Ran in ${((Date.now() - started) / 1000).toFixed(0)} s.`);

@@ -32,10 +32,10 @@ const PLAIN = /^[\w!'()*.~-]+$/;
 function segment(base, value, what) {
     if (!value)
         invalid(base, what + " must be set");
-    if (typeof value == "string") {
+    if (typeof value === "string") {
         // The fast path: one regex test, no encoding work.
         if (PLAIN.test(value)) {
-            if (value != "." && value != "..")
+            if (value !== "." && value !== "..")
                 return value;
         }
         else {
@@ -63,6 +63,8 @@ function groupsClient(base) {
                 invalid(base, "group key must be set");
             if (!group.name)
                 invalid(base, "group name must be set");
+            // Built member by member in OctoPrint's order, so that with everything given the
+            // body is byte for byte the one OctoPrint's own client sends.
             const body = { key: group.key, name: group.name };
             if (group.description != null)
                 body.description = group.description;
@@ -102,7 +104,18 @@ const url = "api/access/users";
 function usersClient(base) {
     const userUrl = (name) => url + "/" + segment(base, name, "user name");
     let warned = false;
-    const users = {
+    function put(name, active, permissions, groups, opts) {
+        const body = {};
+        // Only what the caller gave: OctoPrint's server answers 500 for null lists.
+        if (active != null)
+            body.active = !!active;
+        if (groups != null)
+            body.groups = groups;
+        if (permissions != null)
+            body.permissions = permissions;
+        return base.putJson(userUrl(name), body, copy(opts));
+    }
+    return {
         base,
         list: (opts) => base.get(url, copy(opts)),
         get: (name, opts) => base.get(userUrl(name), copy(opts)),
@@ -119,26 +132,18 @@ function usersClient(base) {
             };
             return base.postJson(url, body, copy(opts));
         },
-        update(name, active, permissions, groups, opts, legacyOpts) {
-            if (typeof permissions == "boolean") {
+        update(...args) {
+            if (typeof args[2] === "boolean") {
                 // The pre-1.4 order, which OctoPrint's own Access Control screen still calls:
                 // drop the admin flag and shift the rest.
                 if (!warned) {
                     warned = true;
                     console.warn("users.update: the admin argument is deprecated");
                 }
-                return users.update(name, active, groups, opts, legacyOpts || {});
+                const [name, active, , permissions, groups, opts] = args;
+                return put(name, active, permissions, groups, opts || {});
             }
-            const path = userUrl(name);
-            const body = {};
-            // Only what the caller gave: OctoPrint's server answers 500 for null lists.
-            if (active != null)
-                body.active = !!active;
-            if (groups != null)
-                body.groups = groups;
-            if (permissions != null)
-                body.permissions = permissions;
-            return base.putJson(path, body, copy(opts));
+            return put(...args);
         },
         delete: (name, opts) => base.delete(userUrl(name), copy(opts)),
         changePassword(name, password, oldpw, opts) {
@@ -158,7 +163,6 @@ function usersClient(base) {
         getSettings: (name, opts) => base.get(userUrl(name) + "/settings", copy(opts)),
         saveSettings: (name, settings, opts) => base.patchJson(userUrl(name) + "/settings", settings || {}, copy(opts))
     };
-    return users;
 }
 
 /** `OctoPrint.access`: one per client instance, bound to that client's base URL and API key. */

@@ -1,4 +1,4 @@
-// An in-memory emulator of OctoPrint's access API (docs: contract section 5), as a pure
+// An in-memory emulator of OctoPrint's access API (docs/wire.md, "The REST API behind it"), as a pure
 // request -> response function: no sockets here, so app.mjs and tests drive the same core.
 // Seeded with OctoPrint's built-in permissions and groups and one admin user, "admin".
 import {randomBytes, scryptSync, timingSafeEqual} from "node:crypto";

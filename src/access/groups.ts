@@ -36,18 +36,18 @@ export interface NewGroup extends GroupUpdate {
     name: string;
 }
 
-/** The body of `POST api/access/groups`. */
-export interface NewGroupBody {
+/** The body of `POST api/access/groups` (the lists are always set, after `description`). */
+interface NewGroupBody {
     key: string;
     name: string;
     description?: string;
-    permissions: string[];
-    subgroups: string[];
+    permissions?: string[];
+    subgroups?: string[];
     default?: boolean;
 }
 
 /** The body of `PUT api/access/groups/{key}`. */
-export type GroupUpdateBody = {[K in keyof GroupChanges]?: NonNullable<GroupChanges[K]>};
+type GroupUpdateBody = {[K in keyof GroupChanges]?: NonNullable<GroupChanges[K]>};
 
 /** What the groups API answers a change with: every group. */
 export interface GroupList {
@@ -90,7 +90,9 @@ export function groupsClient(base: Host): OctoPrintAccessGroupsClient {
         add(group, opts) {
             if (!group || !group.key) invalid(base, "group key must be set");
             if (!group.name) invalid(base, "group name must be set");
-            const body = {key: group.key, name: group.name} as NewGroupBody;
+            // Built member by member in OctoPrint's order, so that with everything given the
+            // body is byte for byte the one OctoPrint's own client sends.
+            const body: NewGroupBody = {key: group.key, name: group.name};
             if (group.description != null) body.description = group.description;
             // OctoPrint's server requires both lists (and answers 500 for null).
             body.permissions = group.permissions || [];

@@ -18,10 +18,10 @@ const PLAIN = /^[\w!'()*.~-]+$/;
  */
 export function segment(base: Host, value: unknown, what: string): string {
     if (!value) invalid(base, what + " must be set");
-    if (typeof value == "string") {
+    if (typeof value === "string") {
         // The fast path: one regex test, no encoding work.
         if (PLAIN.test(value)) {
-            if (value != "." && value != "..") return value;
+            if (value !== "." && value !== "..") return value;
         } else {
             try {
                 return encodeURIComponent(value);

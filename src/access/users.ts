@@ -27,24 +27,24 @@ export interface NewUser {
     permissions?: string[] | null;
 }
 
-/** The body of `POST api/access/users`. */
-export interface NewUserBody {
+/** The body of `POST api/access/users`: a member given as `undefined` travels as `null`. */
+interface NewUserBody {
     name: string;
     password: string;
-    groups: string[] | null;
-    permissions: string[] | null;
+    groups: string[] | null | undefined;
+    permissions: string[] | null | undefined;
     active: boolean;
 }
 
 /** The body of `PUT api/access/users/{name}`: only the members given. */
-export interface UserUpdateBody {
+interface UserUpdateBody {
     active?: boolean;
     groups?: string[];
     permissions?: string[];
 }
 
 /** The body of `PUT api/access/users/{name}/password`. */
-export interface PasswordBody {
+interface PasswordBody {
     password: string;
     current?: string;
 }
@@ -119,13 +119,44 @@ export interface OctoPrintAccessUsersClient {
     ): Xhr<Empty>;
 }
 
+// update's two overloads as the implementation takes them, so the compiler checks both paths.
+type UpdateArgs = [
+    name: string,
+    active?: boolean | null,
+    permissions?: string[] | null,
+    groups?: string[] | null,
+    opts?: RequestOptions
+];
+type LegacyUpdateArgs = [
+    name: string,
+    active: boolean | null | undefined,
+    admin: boolean,
+    permissions?: string[] | null,
+    groups?: string[] | null,
+    opts?: RequestOptions
+];
+
 const url = "api/access/users";
 
 /** Makes `OctoPrint.access.users` for one client. */
 export function usersClient(base: Host): OctoPrintAccessUsersClient {
     const userUrl = (name: unknown) => url + "/" + segment(base, name, "user name");
     let warned = false;
-    const users: OctoPrintAccessUsersClient = {
+    function put(
+        name: string,
+        active?: boolean | null,
+        permissions?: string[] | null,
+        groups?: string[] | null,
+        opts?: RequestOptions
+    ) {
+        const body: UserUpdateBody = {};
+        // Only what the caller gave: OctoPrint's server answers 500 for null lists.
+        if (active != null) body.active = !!active;
+        if (groups != null) body.groups = groups;
+        if (permissions != null) body.permissions = permissions;
+        return base.putJson<UserList>(userUrl(name), body, copy(opts));
+    }
+    return {
         base,
 
         list: (opts) => base.get(url, copy(opts)),
@@ -139,44 +170,25 @@ export function usersClient(base: Host): OctoPrintAccessUsersClient {
             const body: NewUserBody = {
                 name: user.name,
                 password: user.password,
-                groups: "groups" in user ? (user.groups as string[] | null) : [],
-                permissions:
-                    "permissions" in user ? (user.permissions as string[] | null) : [],
+                groups: "groups" in user ? user.groups : [],
+                permissions: "permissions" in user ? user.permissions : [],
                 active: "active" in user ? !!user.active : true
             };
             return base.postJson(url, body, copy(opts));
         },
 
-        update(
-            name: string,
-            active?: boolean | null,
-            permissions?: string[] | boolean | null,
-            groups?: string[] | null,
-            opts?: RequestOptions | string[] | null,
-            legacyOpts?: RequestOptions
-        ): Xhr<UserList> {
-            if (typeof permissions == "boolean") {
+        update(...args: UpdateArgs | LegacyUpdateArgs): Xhr<UserList> {
+            if (typeof args[2] === "boolean") {
                 // The pre-1.4 order, which OctoPrint's own Access Control screen still calls:
                 // drop the admin flag and shift the rest.
                 if (!warned) {
                     warned = true;
                     console.warn("users.update: the admin argument is deprecated");
                 }
-                return users.update(
-                    name,
-                    active,
-                    groups,
-                    opts as string[],
-                    legacyOpts || {}
-                );
+                const [name, active, , permissions, groups, opts] = args;
+                return put(name, active, permissions, groups, opts || {});
             }
-            const path = userUrl(name);
-            const body: UserUpdateBody = {};
-            // Only what the caller gave: OctoPrint's server answers 500 for null lists.
-            if (active != null) body.active = !!active;
-            if (groups != null) body.groups = groups;
-            if (permissions != null) body.permissions = permissions;
-            return base.putJson(path, body, copy(opts as RequestOptions));
+            return put(...args);
         },
 
         delete: (name, opts) => base.delete(userUrl(name), copy(opts)),
@@ -208,5 +220,4 @@ export function usersClient(base: Host): OctoPrintAccessUsersClient {
         saveSettings: (name, settings, opts) =>
             base.patchJson(userUrl(name) + "/settings", settings || {}, copy(opts))
     };
-    return users;
 }

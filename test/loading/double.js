@@ -29,7 +29,7 @@
     QUnit.module("access registered already");
 
     QUnit.test(
-        "no exception, one warning with the message of src/access.ts",
+        "no exception, one warning with the documented message",
         async function (assert) {
             var expected = (await LOADING.messages()).warning;
             assert.deepEqual(state.errors, [], "no exception");

@@ -5,7 +5,7 @@
 
     QUnit.module("loaded before the host");
 
-    QUnit.test("one Error, with the message of src/access.ts", async function (assert) {
+    QUnit.test("one Error, with the documented message", async function (assert) {
         var expected = (await LOADING.messages()).error;
         var errors = LOADING.early.errors;
         assert.strictEqual(errors.length, 1, "one uncaught error");

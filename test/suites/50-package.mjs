@@ -2,7 +2,7 @@
 // packed tarball, installed into a scratch project with no network, works through each entry
 // point (ESM import, CommonJS require, the exports map's subpaths, the types).
 import {execFile} from "node:child_process";
-import {mkdtemp, mkdir, readFile, rm, symlink, writeFile} from "node:fs/promises";
+import {mkdtemp, mkdir, readFile, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
@@ -15,9 +15,11 @@ const run = promisify(execFile);
 const EXPECTED_FILES = [
     "LICENSE",
     "README.md",
+    "dist/globals.d.ts",
     "dist/octoprint-access.cjs",
     "dist/octoprint-access.cjs.map",
-    "dist/octoprint-access.d.ts",
+    "dist/octoprint-access.d.cts",
+    "dist/octoprint-access.d.mts",
     "dist/octoprint-access.js",
     "dist/octoprint-access.js.map",
     "dist/octoprint-access.min.js",
@@ -152,8 +154,9 @@ console.log(JSON.stringify(probe(require("${NAME}"))));
 `;
 
 // Where the exports map sends each specifier, from require() and from import.
-const RESOLVE = `const specifiers = ["${NAME}", "${NAME}/umd", "${NAME}/umd.min", "${NAME}/package.json",
-    "${NAME}/dist/octoprint-access.d.ts", "${NAME}/src/access.ts"];
+const RESOLVE = `const specifiers = ["${NAME}", "${NAME}/package.json", "${NAME}/umd",
+    "${NAME}/dist/octoprint-access.js", "${NAME}/dist/octoprint-access.min.js",
+    "${NAME}/src/access/access.ts"];
 const rel = (path) => path.slice(path.lastIndexOf("${NAME}/") + ${NAME.length + 1});
 const out = {};
 for (const specifier of specifiers) {
@@ -165,39 +168,63 @@ for (const specifier of specifiers) {
 }
 console.log(JSON.stringify(out));
 `;
+// Script-tag files are files, not modules: no import reaches them (a bundler would break on
+// them), while the files themselves ship in dist/.
 const EXPECTED_RESOLVE = {
     [NAME]: "dist/octoprint-access.cjs",
-    [`${NAME}/umd`]: "dist/octoprint-access.js",
-    [`${NAME}/umd.min`]: "dist/octoprint-access.min.js",
     [`${NAME}/package.json`]: "package.json",
-    [`${NAME}/dist/octoprint-access.d.ts`]: "dist/octoprint-access.d.ts",
-    [`${NAME}/src/access.ts`]: "ERR_PACKAGE_PATH_NOT_EXPORTED"
+    [`${NAME}/umd`]: "ERR_PACKAGE_PATH_NOT_EXPORTED",
+    [`${NAME}/dist/octoprint-access.js`]: "ERR_PACKAGE_PATH_NOT_EXPORTED",
+    [`${NAME}/dist/octoprint-access.min.js`]: "ERR_PACKAGE_PATH_NOT_EXPORTED",
+    [`${NAME}/src/access/access.ts`]: "ERR_PACKAGE_PATH_NOT_EXPORTED"
 };
 const RESOLVE_ESM = `const rel = (url) => url.slice(url.lastIndexOf("${NAME}/") + ${NAME.length + 1});
 console.log(JSON.stringify(rel(import.meta.resolve("${NAME}"))));
 `;
 
-// The README's TypeScript examples, compiled against the installed package: plugin code on a
-// page's globals (script tags), and bundler code importing the module. Each @ts-expect-error
-// is a misuse the types must catch, so `any` types would fail the compile.
-const TS_GLOBAL = `/// <reference types="${NAME}" />
+// The README's TypeScript examples, compiled against the installed package with nothing but
+// jQuery's types, which come with it: plugin code on a page's globals (script tags, the globals
+// opted in), and bundler code importing the module (no globals declared). Each
+// @ts-expect-error is a misuse the types must catch, so `any` types would fail the compile.
+const TS_GLOBAL = `/// <reference types="${NAME}/globals" />
 OctoPrint.access.users.list().done((response) => {
     for (const user of response.users) console.log(user.name, user.groups);
 });
 const client = new OctoPrintClient({baseurl: "http://octopi.local/", apikey: "..."});
 client.access.groups.get("admins").done((group) => console.log(group.permissions));
+console.log(OctoPrint.access instanceof OctoPrintAccessClient);
 // @ts-expect-error users are objects, not strings
 OctoPrint.access.users.list().done((response) => response.users[0].toFixed());
 `;
-const TS_MODULE = `import {register, type User} from "${NAME}";
+const TS_MODULE = `import {register, OctoPrintAccessClient, type User} from "${NAME}";
 
-const OctoPrintAccessClient = register(OctoPrintClient);
-const client = new OctoPrintClient({baseurl: "http://octopi.local/", apikey: "..."});
-client.access.users.get("alice").done((user: User) => console.log(user.active));
-console.log(client.access instanceof OctoPrintAccessClient);
+declare const host: Parameters<typeof register>[0];
+const Component = register(host);
+console.log(Component === OctoPrintAccessClient);
+const access: OctoPrintAccessClient = new Component({} as never);
+access.users.get("alice").done((user: User) => console.log(user.active));
 // @ts-expect-error a user's name is a string
 const name: number = ({} as User).name;
 console.log(name);
+// @ts-expect-error page globals are opt-in: importing the module declares none
+console.log(OctoPrintAccessClient === globalThis.OctoPrintAccessClient);
+export {};
+`;
+// The README's bundler example: the module, and the globals of the page it runs on.
+const TS_PAGE_MODULE = `/// <reference types="${NAME}/globals" />
+import {register, type User} from "${NAME}";
+
+register(OctoPrintClient);
+OctoPrint.access.users.get("alice").done((user: User) => console.log(user.active));
+// @ts-expect-error users are typed: no such member
+OctoPrint.access.users.get("alice").done((user: User) => console.log(user.nmae));
+`;
+// The same module code from CommonJS (node16, a .cts file).
+const TS_REQUIRE = `import access = require("${NAME}");
+const Component: typeof access.OctoPrintAccessClient = access.register(
+    {} as Parameters<typeof access.register>[0]
+);
+console.log(Component);
 `;
 
 export default async function () {
@@ -240,17 +267,18 @@ export default async function () {
 
         await check("every file package.json names is in the package", async () => {
             const pkg = JSON.parse(await readFile(join(ROOT, "package.json"), "utf8"));
+            const targets = (value) =>
+                typeof value === "string"
+                    ? [value]
+                    : Object.values(value).flatMap(targets);
             const named = [
                 pkg.main,
                 pkg.module,
-                pkg.browser,
                 pkg.unpkg,
                 pkg.types,
                 ...pkg.sideEffects,
-                ...Object.values(pkg.exports["."]),
-                ...Object.entries(pkg.exports)
-                    .filter(([key, value]) => key !== "." && !value.includes("*"))
-                    .map(([, value]) => value)
+                ...targets(pkg.exports),
+                ...targets(pkg.typesVersions)
             ].map((path) => path.replace(/^\.\//, ""));
             const files = new Set(packed.files.map((file) => file.path));
             same(
@@ -274,7 +302,7 @@ export default async function () {
                 "npm",
                 [
                     "install",
-                    "--offline",
+                    "--prefer-offline",
                     "--no-audit",
                     "--no-fund",
                     "--ignore-scripts",
@@ -284,20 +312,16 @@ export default async function () {
                 ],
                 {cwd: project, timeout: 30000}
             );
-            for (const name of ["jquery", "@types/jquery", "@types/sizzle"]) {
-                await symlink(
-                    join(ROOT, "node_modules", name),
-                    join(project, "node_modules", name),
-                    "dir"
-                );
-            }
             await writeFile(join(project, "probe.cjs"), PROBE);
             await writeFile(join(project, "esm.mjs"), ESM);
             await writeFile(join(project, "cjs.cjs"), CJS);
             await writeFile(join(project, "resolve.cjs"), RESOLVE);
             await writeFile(join(project, "resolve.mjs"), RESOLVE_ESM);
             await writeFile(join(project, "global.ts"), TS_GLOBAL);
-            await writeFile(join(project, "index.ts"), TS_MODULE);
+            await writeFile(join(project, "module.ts"), TS_MODULE);
+            await writeFile(join(project, "module.mts"), TS_MODULE);
+            await writeFile(join(project, "page-module.ts"), TS_PAGE_MODULE);
+            await writeFile(join(project, "require.cts"), TS_REQUIRE);
             installed = true;
         });
         if (!installed) {
@@ -322,14 +346,61 @@ export default async function () {
                 "resolved"
             )
         );
-        await check("the types: the README's TypeScript compiles (strict)", async () => {
-            const tsc = join(ROOT, "node_modules", ".bin", "tsc");
-            const args = ["--noEmit", "--strict", "--target", "es2015"];
-            args.push("--moduleResolution", "bundler", "--module", "esnext");
-            args.push("--types", "jquery", "global.ts", "index.ts");
-            await run(tsc, args, {cwd: project, timeout: 30000}).catch((error) => {
-                throw new Error(`tsc: ${error.stdout || error.message}`);
+        // Each program on its own, so the globals one opts in to do not leak into the others.
+        const tsc = async (files, ...options) => {
+            const args = [
+                "--noEmit",
+                "--strict",
+                "--target",
+                "es2020",
+                ...options,
+                ...files
+            ];
+            await run(join(ROOT, "node_modules", ".bin", "tsc"), args, {
+                cwd: project,
+                timeout: 30000
+            }).catch((error) => {
+                throw new Error(
+                    `tsc ${options.join(" ")}: ${error.stdout || error.message}`
+                );
             });
+        };
+        const bundler = ["--module", "esnext", "--moduleResolution", "bundler"];
+        const node16 = ["--module", "node16", "--moduleResolution", "node16"];
+        await check("the types: page globals, opted in (strict)", () =>
+            tsc(["global.ts"], ...bundler)
+        );
+        await check("the types: the module, bundler resolution (strict)", () =>
+            tsc(["module.ts"], ...bundler)
+        );
+        await check("the types: the module on a page, globals opted in (strict)", () =>
+            tsc(["page-module.ts"], ...bundler)
+        );
+        await check("the types: the module, node16 ESM and CJS (strict)", () =>
+            tsc(["module.mts", "require.cts"], ...node16)
+        );
+        await check("the types: the module, nodenext (strict)", () =>
+            tsc(["module.mts", "require.cts"], "--module", "nodenext")
+        );
+        await check("attw --pack: no problems", async () => {
+            const attw = join(ROOT, "node_modules", ".bin", "attw");
+            const {stdout} = await run(attw, ["--pack", ".", "--format", "ascii"], {
+                cwd: ROOT,
+                timeout: 60000
+            }).catch((error) => {
+                throw new Error(`attw: ${error.stdout || error.message}`);
+            });
+            if (/problem|💀|❌|⚠️/i.test(stdout.replace("No problems found", ""))) {
+                throw new Error(`attw: ${stdout}`);
+            }
+        });
+        await check("publint: all good, no suggestions", async () => {
+            const publint = join(ROOT, "node_modules", ".bin", "publint");
+            const {stdout} = await run(publint, ["--strict"], {
+                cwd: ROOT,
+                timeout: 60000
+            });
+            if (!stdout.includes("All good!")) throw new Error(`publint: ${stdout}`);
         });
     } finally {
         await rm(temp, {recursive: true, force: true});

@@ -1,6 +1,6 @@
 // Type tests for script-tag plugin code: the globals of a page with OctoPrint's client and this
 // bundle are typed without casts once the declaration file is referenced.
-/// <reference path="../../dist/octoprint-access.d.ts" />
+/// <reference path="../../dist/globals.d.ts" />
 
 OctoPrint.access.users.list().done((response) => response.users[0].groups);
 new OctoPrintClient({baseurl: "http://octopi.local/"}).access.groups.get("admins");

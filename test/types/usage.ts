@@ -1,16 +1,20 @@
-// Type tests of the shipped dist/octoprint-access.d.ts, for plugin code written in TypeScript:
+// Type tests of the shipped dist/octoprint-access.d.mts (and the opt-in page globals), for plugin code written in TypeScript:
 // intended uses compile, and each `@ts-expect-error` line is a misuse the types must reject.
 // Compiled (never run) by `tsc -p test/types --noEmit --strict` in `npm test`.
+/// <reference path="../../dist/globals.d.ts" />
 import {
     OctoPrintAccessClient,
     register,
     type Group,
+    type Needs,
     type NewGroup,
     type NewUser,
     type Permission,
     type User,
-    type Xhr
-} from "../../dist/octoprint-access";
+    type UserSettings
+} from "../../dist/octoprint-access.mjs";
+
+type Xhr<T> = JQuery.jqXHR<T>;
 
 /** Compiles only when A and B are the same type (and neither is `any`). */
 type Equal<A, B> =
@@ -21,6 +25,64 @@ function expectType<T>(value: T): T {
 function same<A, B>(check: Equal<A, B>): Equal<A, B> {
     return check;
 }
+
+// Every field of every record is exactly its type: one that turned `any` fails here.
+same<Needs, Record<string, string[]>>(true);
+same<UserSettings, Record<string, unknown>>(true);
+same<
+    keyof Permission,
+    "key" | "name" | "description" | "dangerous" | "default_groups" | "needs"
+>(true);
+same<Permission["key"], string>(true);
+same<Permission["name"], string>(true);
+same<Permission["description"], string>(true);
+same<Permission["dangerous"], boolean>(true);
+same<Permission["default_groups"], string[]>(true);
+same<Permission["needs"], Needs>(true);
+same<
+    keyof User,
+    | "name"
+    | "active"
+    | "permissions"
+    | "groups"
+    | "needs"
+    | "apikey"
+    | "settings"
+    | "has_password"
+>(true);
+same<User["name"], string>(true);
+same<User["active"], boolean>(true);
+same<User["permissions"], string[]>(true);
+same<User["groups"], string[]>(true);
+same<User["needs"], Needs>(true);
+same<User["apikey"], string | null>(true);
+same<User["settings"], UserSettings>(true);
+same<User["has_password"], boolean | undefined>(true);
+same<
+    keyof Group,
+    | "key"
+    | "name"
+    | "description"
+    | "permissions"
+    | "subgroups"
+    | "needs"
+    | "default"
+    | "removable"
+    | "changeable"
+    | "toggleable"
+    | "dangerous"
+>(true);
+same<Group["key"], string>(true);
+same<Group["name"], string>(true);
+same<Group["description"], string>(true);
+same<Group["permissions"], string[]>(true);
+same<Group["subgroups"], string[]>(true);
+same<Group["needs"], Needs>(true);
+same<Group["default"], boolean>(true);
+same<Group["removable"], boolean>(true);
+same<Group["changeable"], boolean>(true);
+same<Group["toggleable"], boolean>(true);
+same<Group["dangerous"], boolean>(true);
 
 // The bundler entry: register on the host you pass; it returns the constructor.
 const Component: typeof OctoPrintAccessClient = register(OctoPrintClient);

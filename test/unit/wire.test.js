@@ -1,4 +1,4 @@
-// Every row of the contract table, and every argument quirk, at the wire: method, URL, headers
+// Every row of docs/wire.md's table, and every argument quirk, at the wire: method, URL, headers
 // and JSON body of the request that leaves the browser (through a fake XHR server).
 import {APIKEY, BASE, CALLS, header, only, wire} from "./helpers.js";
 
@@ -62,6 +62,20 @@ const ROWS = [
         {name: "bob", password: "secret", groups: null, permissions: [], active: true}
     ],
     [
+        "users.add, null permissions travel as null",
+        (a) => a.users.add({name: "bob", password: "secret", permissions: null}),
+        "POST",
+        "api/access/users",
+        {name: "bob", password: "secret", groups: [], permissions: null, active: true}
+    ],
+    [
+        "users.add, permissions present but undefined travel as null",
+        (a) => a.users.add({name: "bob", password: "secret", permissions: undefined}),
+        "POST",
+        "api/access/users",
+        {name: "bob", password: "secret", groups: [], permissions: null, active: true}
+    ],
+    [
         "users.update, everything given",
         (a) => a.users.update("alice", true, ["PRINT"], ["users"]),
         "PUT",
@@ -71,6 +85,20 @@ const ROWS = [
     [
         "users.update, active only",
         (a) => a.users.update("alice", false),
+        "PUT",
+        "api/access/users/alice",
+        '{"active":false}'
+    ],
+    [
+        "users.update, active 0 is given: false",
+        (a) => a.users.update("alice", 0),
+        "PUT",
+        "api/access/users/alice",
+        '{"active":false}'
+    ],
+    [
+        'users.update, active "" is given: false',
+        (a) => a.users.update("alice", ""),
         "PUT",
         "api/access/users/alice",
         '{"active":false}'
@@ -295,7 +323,7 @@ function checkRequest(assert, request, method, path, body) {
     }
 }
 
-module("wire: the contract table", function (hooks) {
+module("wire: the request table", function (hooks) {
     wire(hooks);
 
     for (const [label, call, method, path, body] of ROWS) {
@@ -346,7 +374,7 @@ module("wire: argument quirks", function (hooks) {
         this.sandbox.stub(console, "warn");
         const putJson = this.sandbox.spy(this.client, "putJson");
         this.client.access.users.update("alice", true, false, ["PRINT"], ["users"]);
-        assert.deepEqual(putJson.firstCall.args[2], {}, "opts {}, as the contract says");
+        assert.deepEqual(putJson.firstCall.args[2], {}, "opts {}, as docs/wire.md says");
     });
 
     test("the deprecation is logged once per client", function (assert) {
@@ -413,6 +441,7 @@ module("wire: opts reach the base client on every call", function (hooks) {
 
     for (const [label, call] of CALLS) {
         test(label, function (assert) {
+            assert.expect(3); // the beforeSend assertion must run
             const done = assert.async();
             call(this.client.access, {
                 headers: {"X-Test": label},
