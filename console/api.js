@@ -5,9 +5,15 @@ import {state} from "./state.js";
 /** What went wrong, for the message bar: status, status text and OctoPrint's own message. */
 function failure(xhr) {
     if (!xhr.status) {
+        // Cross-origin advice only where the request went to another origin: through this
+        // page's own server (the emulator, or the gateway) it does not apply.
+        const sameOrigin =
+            new URL(state.hostFrom || ".", location.href).origin === location.origin;
         return (
-            "no answer from the server (is the URL right and the server up? " +
-            "A real OctoPrint must allow cross-origin requests: Settings → API)"
+            "no answer from the server (is the URL right and the server up?" +
+            (sameOrigin
+                ? ")"
+                : " A real OctoPrint must allow cross-origin requests: Settings → API)")
         );
     }
     let error = xhr.responseJSON && xhr.responseJSON.error;
