@@ -1,4 +1,5 @@
 /*! octoprint-access-client 1.0.0 | MIT */
+/// <reference types="jquery" />
 import * as Package from 'octoprint-access-client';
 
 /** Request options handed to the base client and from there to `$.ajax` (headers, timeout, ...). */

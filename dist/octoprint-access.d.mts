@@ -1,4 +1,5 @@
 /*! octoprint-access-client 1.0.0 | MIT */
+/// <reference types="jquery" />
 /** Request options handed to the base client and from there to `$.ajax` (headers, timeout, ...). */
 type RequestOptions = JQuery.AjaxSettings;
 /** The base client's answer: jQuery's jqXHR itself, so `.done/.fail/.then/.abort` all work. */
