@@ -4,7 +4,10 @@
 import {createReadStream, statSync} from "node:fs";
 import {createServer} from "node:http";
 import {extname} from "node:path";
-import {createEmulator} from "./emulator.mjs";
+import {randomBytes, scryptSync, timingSafeEqual} from "node:crypto";
+// The emulator is the test kit's, built (npm run build; dist/ is committed): no build tool
+// runs when the server starts.
+import {createEmulator} from "../dist/octoprint-access-fake.mjs";
 
 const ROOT = new URL("../", import.meta.url);
 const MAX_BODY = 1024 * 1024; // larger request bodies get 413
@@ -29,6 +32,18 @@ const TYPES = {
     ".map": "application/json; charset=utf-8",
     ".ts": "text/plain; charset=utf-8"
 };
+
+// Passwords only live in this process's memory; a cheap scrypt keeps them out of plain sight.
+const SCRYPT = {N: 1024};
+const passwords = {
+    hash(password) {
+        const salt = randomBytes(16);
+        return {salt, hash: scryptSync(password, salt, 32, SCRYPT)};
+    },
+    check: (stored, password) =>
+        timingSafeEqual(stored.hash, scryptSync(password, stored.salt, 32, SCRYPT))
+};
+const newApiKey = () => randomBytes(16).toString("hex").toUpperCase();
 
 function send(res, status, body, headers = {}) {
     if (res.headersSent || res.destroyed) return;
@@ -103,11 +118,17 @@ function serveFile(req, res, path) {
 }
 
 /**
- * Starts the server; resolves to {url, apikey, close}. `port` 0 takes a free port; `apikey`
- * is the admin's API key (a random one when not given).
+ * Starts the server; resolves to {url, apikey, version, close}. `port` 0 takes a free port;
+ * `apikey` is the admin's API key (a random one when not given); `version` the OctoPrint
+ * release whose rules the emulator follows ("1.10", the default, "1.11" or "2.0").
  */
-export function startServer({port = 8080, host = "127.0.0.1", apikey} = {}) {
-    const emulator = createEmulator({apikey: apikey || undefined});
+export function startServer({port = 8080, host = "127.0.0.1", apikey, version} = {}) {
+    const emulator = createEmulator({
+        apikey: apikey || undefined,
+        version: version || undefined,
+        passwords,
+        newApiKey
+    });
     const server = createServer(async (req, res) => {
         // The raw path, not URL-parsed: the emulator decodes it once, as OctoPrint does, and
         // WHATWG URL parsing would already resolve "%2E%2E" segments.
@@ -131,6 +152,7 @@ export function startServer({port = 8080, host = "127.0.0.1", apikey} = {}) {
             resolve({
                 url: `http://${host}:${server.address().port}/`,
                 apikey: emulator.apikey,
+                version: emulator.version,
                 close: () =>
                     new Promise((done) => {
                         server.close(done);
