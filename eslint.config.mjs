@@ -28,7 +28,12 @@ export default tseslint.config(
         }
     },
     {
-        files: ["server/host/base.js", "test/setup.js", "test/qunit-report.js"],
+        files: [
+            "server/host/base.js",
+            "test/setup.js",
+            "test/fake/setup.js",
+            "test/qunit-report.js"
+        ],
         languageOptions: {
             sourceType: "script",
             globals: {...globals.browser, define: "readonly"}

@@ -1,0 +1,24 @@
+// The test kit in headless Chromium (test/fake.html): the emulator's shared table and the
+// recording's replay against the in-page fake, the fake's own behaviour through OctoPrint's
+// client, and the README's example, with each jQuery the component supports; the minified
+// fake once.
+const RUNS = [
+    ["3.5.1", "plain"],
+    ["3.7.1", "plain"],
+    ["4.0.0", "plain"],
+    ["3.5.1", "min"]
+];
+
+export default async function ({server, runPage}) {
+    let passed = 0;
+    let failed = 0;
+    for (const [jquery, bundle] of RUNS) {
+        const run = await runPage(
+            `${server.url}/test/fake.html?jquery=${jquery}&bundle=${bundle}`,
+            `fake (jQuery ${jquery}, ${bundle})`
+        );
+        passed += run.passed;
+        failed += run.failed;
+    }
+    return {passed, failed};
+}
