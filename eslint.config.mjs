@@ -40,6 +40,19 @@ export default tseslint.config(
         }
     },
     {
+        // The README's example of the test kit: a plugin's classic scripts.
+        files: ["test/fake/example/*.js"],
+        languageOptions: {
+            sourceType: "script",
+            globals: {OctoPrint: "readonly", OctoPrintAccessFake: "readonly"}
+        },
+        rules: {"no-unused-vars": ["error", {varsIgnorePattern: "^UsersPanel$"}]}
+    },
+    {
+        files: ["test/fake/example/users-panel.test.js"],
+        languageOptions: {globals: {UsersPanel: "readonly"}}
+    },
+    {
         // The console page's script (index.html): a classic script on OctoPrint's globals.
         files: ["console/**/*.js"],
         languageOptions: {
