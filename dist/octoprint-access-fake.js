@@ -1156,6 +1156,29 @@ const STATUS_TEXTS = {
 const slots = new WeakMap();
 let current = null; // one fake per page at a time
 const page = globalThis;
+/**
+ * Runs `fn` in a later task, as a server's answer arrives: after `ms`, or with no delay at
+ * all for 0 (a message, which browsers do not clamp to 4 ms as they do nested timeouts).
+ * Returns a function that cancels it.
+ */
+function later(ms, fn) {
+    if (ms > 0 || typeof MessageChannel === "undefined") {
+        const timer = setTimeout(fn, ms);
+        return () => clearTimeout(timer);
+    }
+    let cancelled = false;
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+        channel.port1.close();
+        if (!cancelled)
+            fn();
+    };
+    channel.port2.postMessage(null);
+    return () => {
+        cancelled = true;
+        channel.port1.close();
+    };
+}
 function fail(message) {
     throw new Error(`OctoPrintAccessFake.install: ${message}`);
 }
@@ -1308,7 +1331,7 @@ function createFakeApi(loadedWith) {
                 const path = accessPath(String(settings.url), bases());
                 if (path === null)
                     return undefined;
-                let timer;
+                let cancel;
                 return {
                     send(headers, complete) {
                         const request = {
@@ -1326,16 +1349,16 @@ function createFakeApi(loadedWith) {
                         for (const name of Object.keys(result.headers)) {
                             head += `${name}: ${result.headers[name]}\r\n`;
                         }
-                        timer = setTimeout(() => {
-                            timer = undefined;
+                        cancel = later(latency, () => {
+                            cancel = undefined;
                             complete(result.status, (STATUS_TEXTS[result.status] ||
                                 "UNKNOWN"), { text }, head);
-                        }, latency);
+                        });
                     },
                     abort() {
-                        if (timer !== undefined)
-                            clearTimeout(timer);
-                        timer = undefined;
+                        if (cancel)
+                            cancel();
+                        cancel = undefined;
                     }
                 };
             }

@@ -116,6 +116,29 @@ const page = globalThis as unknown as {
     OctoPrint?: Client;
 };
 
+/**
+ * Runs `fn` in a later task, as a server's answer arrives: after `ms`, or with no delay at
+ * all for 0 (a message, which browsers do not clamp to 4 ms as they do nested timeouts).
+ * Returns a function that cancels it.
+ */
+function later(ms: number, fn: () => void): () => void {
+    if (ms > 0 || typeof MessageChannel === "undefined") {
+        const timer = setTimeout(fn, ms);
+        return () => clearTimeout(timer);
+    }
+    let cancelled = false;
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+        channel.port1.close();
+        if (!cancelled) fn();
+    };
+    channel.port2.postMessage(null);
+    return () => {
+        cancelled = true;
+        channel.port1.close();
+    };
+}
+
 function fail(message: string): never {
     throw new Error(`OctoPrintAccessFake.install: ${message}`);
 }
@@ -275,7 +298,7 @@ export function createFakeApi(loadedWith: JQueryStatic | undefined): FakeApi {
             transport(settings) {
                 const path = accessPath(String(settings.url), bases());
                 if (path === null) return undefined;
-                let timer: ReturnType<typeof setTimeout> | undefined;
+                let cancel: (() => void) | undefined;
                 return {
                     send(headers, complete) {
                         const request: FakeRequest = {
@@ -294,8 +317,8 @@ export function createFakeApi(loadedWith: JQueryStatic | undefined): FakeApi {
                         for (const name of Object.keys(result.headers)) {
                             head += `${name}: ${result.headers[name]}\r\n`;
                         }
-                        timer = setTimeout(() => {
-                            timer = undefined;
+                        cancel = later(latency, () => {
+                            cancel = undefined;
                             complete(
                                 result.status,
                                 (STATUS_TEXTS[result.status] ||
@@ -303,11 +326,11 @@ export function createFakeApi(loadedWith: JQueryStatic | undefined): FakeApi {
                                 {text},
                                 head
                             );
-                        }, latency);
+                        });
                     },
                     abort() {
-                        if (timer !== undefined) clearTimeout(timer);
-                        timer = undefined;
+                        if (cancel) cancel();
+                        cancel = undefined;
                     }
                 };
             }
