@@ -29,11 +29,29 @@ export default tseslint.config(
     },
     {
         // Classic scripts; the host double (server/host/) runs in the page too.
-        files: ["server/host/base.js", "test/setup.js", "test/qunit-report.js"],
+        files: [
+            "server/host/base.js",
+            "test/setup.js",
+            "test/fake/setup.js",
+            "test/qunit-report.js"
+        ],
         languageOptions: {
             sourceType: "script",
             globals: {...globals.browser, define: "readonly"}
         }
+    },
+    {
+        // The README's example of the test kit: a plugin's classic scripts.
+        files: ["test/fake/example/*.js"],
+        languageOptions: {
+            sourceType: "script",
+            globals: {OctoPrint: "readonly", OctoPrintAccessFake: "readonly"}
+        },
+        rules: {"no-unused-vars": ["error", {varsIgnorePattern: "^UsersPanel$"}]}
+    },
+    {
+        files: ["test/fake/example/users-panel.test.js"],
+        languageOptions: {globals: {UsersPanel: "readonly"}}
     },
     {
         // The console page's ES modules (index.html), on OctoPrint's globals.

@@ -26,11 +26,15 @@ export const terserOptions = {
  * factory)`, otherwise the factory is called with the deps' globals and its result assigned to
  * `global[name]` (no assignment when `name` is null). The entry is the factory's body: it reads
  * the parameters (the deps' names) and ends by assigning `component`, which the factory
- * returns. The leading ";" keeps the file safe to append to a script that ends without one
+ * returns. `globals` maps an AMD id to its global where they differ ({jquery: "jQuery"}).
+ * The leading ";" keeps the file safe to append to a script that ends without one
  * (OctoPrint packs its client files into one asset).
  */
-export function umdWrapper({id, deps, name}) {
-    const globals = deps.map((dep) => `global.${dep}`).join(", ");
+export function umdWrapper({id, deps, name, globals: names = {}}) {
+    // A dep's global (and the factory's parameter) is its AMD id unless `globals` maps it:
+    // {jquery: "jQuery"}.
+    const params = deps.map((dep) => names[dep] ?? dep);
+    const globals = params.map((dep) => `global.${dep}`).join(", ");
     return {
         banner: [
             banner,
@@ -42,7 +46,7 @@ export function umdWrapper({id, deps, name}) {
                 ? `        global.${name} = factory(${globals});`
                 : `        factory(${globals});`,
             "    }",
-            `})(this, function (${deps.join(", ")}) {`,
+            `})(this, function (${params.join(", ")}) {`,
             "var component;"
         ].join("\n"),
         footer: "return component;\n});"
@@ -101,6 +105,14 @@ export default [
         name: "OctoPrintAccessClient"
     }),
     ...module("octoprint-access"),
+    // The test kit (never part of the bundle above): OctoPrint's access API in the page.
+    umd("octoprint-access-fake", {
+        id: "OctoPrintAccessFake",
+        deps: ["jquery"],
+        globals: {jquery: "jQuery"},
+        name: "OctoPrintAccessFake"
+    }),
+    ...module("octoprint-access-fake"),
     {
         // Opt-in declarations of a page's globals (OctoPrint, OctoPrintClient, ...).
         input: "src/globals.ts",

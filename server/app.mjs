@@ -6,7 +6,10 @@
 import {createReadStream, statSync} from "node:fs";
 import {createServer} from "node:http";
 import {extname} from "node:path";
-import {createEmulator} from "./emulator.mjs";
+import {randomBytes, scryptSync, timingSafeEqual} from "node:crypto";
+// The emulator is the test kit's, built (npm run build; dist/ is committed): no build tool
+// runs when the server starts.
+import {createEmulator} from "../dist/octoprint-access-fake.mjs";
 import {createGateway} from "./gateway.mjs";
 import {allowedHosts} from "./host-guard.mjs";
 
@@ -40,6 +43,18 @@ const TYPES = {
     ".map": "application/json; charset=utf-8",
     ".ts": "text/plain; charset=utf-8"
 };
+
+// Passwords only live in this process's memory; a cheap scrypt keeps them out of plain sight.
+const SCRYPT = {N: 1024};
+const passwords = {
+    hash(password) {
+        const salt = randomBytes(16);
+        return {salt, hash: scryptSync(password, salt, 32, SCRYPT)};
+    },
+    check: (stored, password) =>
+        timingSafeEqual(stored.hash, scryptSync(password, stored.salt, 32, SCRYPT))
+};
+const newApiKey = () => randomBytes(16).toString("hex").toUpperCase();
 
 function send(res, status, body, headers = {}) {
     if (res.headersSent || res.destroyed) return;
@@ -114,20 +129,29 @@ function serveFile(req, res, path) {
 }
 
 /**
- * Starts the server; resolves to {url, apikey, octoprint, close}. `port` 0 takes a free port;
- * `apikey` is the emulator admin's API key (a random one when not given). With `octoprint`
- * (OctoPrint's URL) it is a gateway to that OctoPrint, no emulator (`apikey` undefined);
- * `timeout` is the gateway's, in ms.
+ * Starts the server; resolves to {url, apikey, version, octoprint, close}. `port` 0 takes a
+ * free port; `apikey` is the emulator admin's API key (a random one when not given);
+ * `version` the OctoPrint release whose rules the emulator follows ("1.10", the default,
+ * "1.11" or "2.0"). With `octoprint` (OctoPrint's URL) it is a gateway to that OctoPrint, no
+ * emulator (`apikey` and `version` undefined); `timeout` is the gateway's, in ms.
  */
 export function startServer({
     port = 8080,
     host = "127.0.0.1",
     apikey,
+    version,
     octoprint,
     timeout
 } = {}) {
     const gateway = octoprint ? createGateway({octoprint, timeout}) : null;
-    const emulator = gateway ? null : createEmulator({apikey: apikey || undefined});
+    const emulator = gateway
+        ? null
+        : createEmulator({
+              apikey: apikey || undefined,
+              version: version || undefined,
+              passwords,
+              newApiKey
+          });
     let hosts; // the Host headers it answers, once it listens (server/host-guard.mjs)
     const server = createServer(async (req, res) => {
         // The raw path, not URL-parsed: the emulator decodes it once, as OctoPrint does, and
@@ -167,6 +191,7 @@ export function startServer({
             resolve({
                 url: `http://${shown}:${server.address().port}/`,
                 apikey: emulator?.apikey,
+                version: emulator?.version,
                 octoprint: gateway?.url,
                 close: () =>
                     new Promise((done) => {

@@ -1,5 +1,6 @@
 // `npm start`: the console and the access-API emulator on 127.0.0.1, port PORT (8080 when not
 // set; 0 takes a free one). The admin's API key is OCTOPRINT_APIKEY, or a new random one.
+// OCTOPRINT_VERSION picks whose rules the emulator follows: 1.10 (when not set), 1.11 or 2.0.
 // With OCTOPRINT_URL (or `npm start -- --octoprint URL`) there is no emulator: the server is a
 // gateway to that OctoPrint (server/gateway.mjs). HOST listens on another address than
 // 127.0.0.1 (docs/console.md says what that exposes). API keys of a real OctoPrint are never
@@ -11,6 +12,12 @@ import {parseOctoPrintUrl} from "./gateway.mjs";
 function stop(message) {
     console.error(message);
     process.exit(1);
+}
+
+const VERSIONS = ["1.10", "1.11", "2.0"];
+const version = process.env.OCTOPRINT_VERSION || "1.10";
+if (!VERSIONS.includes(version)) {
+    stop(`OCTOPRINT_VERSION must be one of ${VERSIONS.join(", ")}, not "${version}"`);
 }
 
 const port = Number(process.env.PORT || 8080);
@@ -40,6 +47,7 @@ try {
         port,
         host,
         apikey: octoprint ? undefined : process.env.OCTOPRINT_APIKEY,
+        version: octoprint ? undefined : version,
         octoprint
     });
     console.log(`OctoPrint access console: open ${server.url}`);
@@ -49,7 +57,10 @@ try {
         );
         console.log("Connect with the API key of one of its admins.");
     } else {
-        console.log(`Embedded access API: user "admin", API key ${server.apikey}`);
+        console.log(
+            `Embedded access API (OctoPrint ${server.version}'s rules): ` +
+                `user "admin", API key ${server.apikey}`
+        );
     }
     if (host !== "127.0.0.1") {
         console.log(

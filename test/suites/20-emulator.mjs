@@ -1,15 +1,85 @@
-// The embedded server (server/app.mjs) over real HTTP on a free port, in emulator mode: the
-// checks of test/emulator-checks.mjs, straight at it.
+// The emulator behind `npm start` (server/app.mjs) over real HTTP on a free port: the shared
+// checks (test/emulator-checks.mjs: the table the in-page fake runs too, and what only the
+// HTTP server does), each version's rules, and the replay of a real OctoPrint 1.10.3's answers
+// (test/data/). One named check = one test.
+import assert from "node:assert/strict";
+import {readFileSync} from "node:fs";
 import {startServer} from "../../server/app.mjs";
-import {runEmulatorChecks} from "../emulator-checks.mjs";
+import {runEmulatorChecks, send} from "../emulator-checks.mjs";
+import {replay} from "../emulator/replay.mjs";
+import {KEY, runVersions} from "../emulator/table.mjs";
 
-const KEY = "EMULATOR-SUITE-ADMIN-KEY";
+const RECORDING = JSON.parse(
+    readFileSync(new URL("../data/octoprint-1.10.3-access.json", import.meta.url), "utf8")
+);
 
 export default async function () {
-    const server = await startServer({port: 0, apikey: KEY});
+    const results = {passed: 0, failed: 0};
+    const check = async (name, fn) => {
+        try {
+            await fn();
+            results.passed += 1;
+        } catch (error) {
+            results.failed += 1;
+            const message = error.message.replace(/\s+/g, " ").trim();
+            console.log(`  FAIL emulator: ${name}: ${message.slice(0, 300)}`);
+        }
+    };
+    const servers = [];
+    const start = async (options) => {
+        const server = await startServer({port: 0, apikey: KEY, ...options});
+        servers.push(server);
+        return server;
+    };
+    const apiOf =
+        ({url}) =>
+        (method, path, options) =>
+            send(url, method, `/api/access/${path}`, {key: KEY, ...options});
+
     try {
-        return await runEmulatorChecks({url: server.url, key: KEY});
+        const server = await start();
+        const shared = await runEmulatorChecks({
+            url: server.url,
+            label: "emulator (shared)"
+        });
+        results.passed += shared.passed;
+        results.failed += shared.failed;
+
+        await runVersions({
+            fresh: async (version) => apiOf(await start({version})),
+            check
+        });
+
+        await check(
+            "the recording of OctoPrint 1.10.3, replayed: every answer matches",
+            async () => {
+                const fresh = await start();
+                const result = await replay(
+                    RECORDING,
+                    async ({method, path, key, body}) => {
+                        const res = await send(fresh.url, method, path, {key, body});
+                        return {
+                            status: res.status,
+                            contentType: res.headers["content-type"],
+                            json: res.json
+                        };
+                    },
+                    KEY
+                );
+                assert.equal(result.entries, 65);
+                assert.deepEqual(result.failures, []);
+                assert.equal(result.matched, 65);
+            }
+        );
+
+        await check("OCTOPRINT_VERSION's value is the emulator's", async () => {
+            assert.equal(server.version, "1.10");
+            assert.equal((await start({version: "2.0"})).version, "2.0");
+        });
     } finally {
-        await server.close();
+        for (const server of servers) await server.close();
     }
+
+    console.log(`emulator: ${results.passed} passed, ${results.failed} failed`);
+    return results;
 }

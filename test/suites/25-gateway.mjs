@@ -11,9 +11,9 @@ import {startServer} from "../../server/app.mjs";
 import {forwards} from "../../server/gateway.mjs";
 import {allowedHosts} from "../../server/host-guard.mjs";
 import {runEmulatorChecks} from "../emulator-checks.mjs";
+import {KEY} from "../emulator/table.mjs";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const KEY = "GATEWAY-SUITE-ADMIN-KEY";
 const WAIT = 5000; // ms: no request here may take that long, hung ones included
 const FORWARDED_REQUEST_HEADERS = [
     "x-api-key",
@@ -183,7 +183,6 @@ export default async function ({browser}) {
         const reference = await started(await startServer({port: 0, apikey: KEY}));
         const straight = await runEmulatorChecks({
             url: reference.url,
-            key: KEY,
             label: "gateway: reference run, directly",
             onAnswer: (request, answer) => direct.push({request, answer})
         });
@@ -194,7 +193,7 @@ export default async function ({browser}) {
         );
         const through = await runEmulatorChecks({
             url: front.url,
-            key: KEY,
+            gateway: true,
             label: "gateway: emulator checks through the gateway",
             onAnswer: (request, answer) => via.push({request, answer})
         });

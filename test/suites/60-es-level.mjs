@@ -7,7 +7,11 @@ const FILES = [
     ["dist/octoprint-access.js", "script"],
     ["dist/octoprint-access.min.js", "script"],
     ["dist/octoprint-access.cjs", "script"],
-    ["dist/octoprint-access.mjs", "module"]
+    ["dist/octoprint-access.mjs", "module"],
+    ["dist/octoprint-access-fake.js", "script"],
+    ["dist/octoprint-access-fake.min.js", "script"],
+    ["dist/octoprint-access-fake.cjs", "script"],
+    ["dist/octoprint-access-fake.mjs", "module"]
 ];
 
 export default async function () {

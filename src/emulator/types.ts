@@ -1,0 +1,142 @@
+// The emulator's public types: its options, the request and answer it deals in, the records
+// it answers with. No transport in here: the Node server and the in-page fake adapt to these.
+
+/** The OctoPrint release whose rules the emulator follows. */
+export type Version = "1.10" | "1.11" | "2.0";
+
+/** A JSON value, as a request body parses to and an answer serialises from. */
+export type Json = null | boolean | number | string | Json[] | JsonObject;
+export interface JsonObject {
+    [key: string]: Json;
+}
+
+/** `{role: [...], group: [...]}`: what a permission, group or user grants. */
+export interface Needs {
+    [kind: string]: string[];
+}
+
+/** A permission, as GET api/access/permissions lists it. */
+export interface PermissionData {
+    key: string;
+    name: string;
+    description: string;
+    dangerous: boolean;
+    default_groups: string[];
+    needs: Needs;
+    /** Set on the permissions of a plugin. */
+    plugin?: string;
+}
+
+/** A group's own data (the record adds `needs` and `dangerous`). */
+export interface GroupData {
+    key: string;
+    name: string;
+    description: string;
+    permissions: string[];
+    subgroups: string[];
+    default: boolean;
+    removable: boolean;
+    changeable: boolean;
+    toggleable: boolean;
+}
+
+/** A group as the server answers it. */
+export interface GroupRecord extends GroupData {
+    needs: Needs;
+    dangerous: boolean;
+}
+
+/**
+ * A user as the server answers it: 1.10 and 1.11 add the deprecated `admin`, `user` and
+ * `roles`; 2.0 has `has_password` instead.
+ */
+export interface UserRecord {
+    name: string;
+    active: boolean;
+    permissions: string[];
+    groups: string[];
+    needs: Needs;
+    apikey: string | null;
+    settings: JsonObject;
+    admin?: boolean;
+    user?: boolean;
+    roles?: string[];
+    has_password?: boolean;
+}
+
+/** An extra user to start with. */
+export interface UserSeed {
+    name: string;
+    password: string;
+    /** Default true. */
+    active?: boolean;
+    /** Default: the default groups (`users`). */
+    groups?: string[];
+    /** Default none. */
+    permissions?: string[];
+    /** Default none (null). */
+    apikey?: string | null;
+    /** Default {}. */
+    settings?: JsonObject;
+}
+
+/** An extra group to start with. */
+export interface GroupSeed {
+    key: string;
+    name: string;
+    description?: string;
+    permissions?: string[];
+    subgroups?: string[];
+    default?: boolean;
+}
+
+/** How passwords are kept: the Node server hashes them, the page needs no more than memory. */
+export interface PasswordStore {
+    hash(password: string): unknown;
+    check(stored: unknown, password: string): boolean;
+}
+
+export interface EmulatorOptions {
+    /** Default "1.10". */
+    version?: Version;
+    /** The built-in admin's API key; default a new random one. */
+    apikey?: string;
+    /** Who a request without an X-Api-Key is logged in as (a session); default null: nobody. */
+    sessionUser?: string | null;
+    users?: UserSeed[];
+    groups?: GroupSeed[];
+    /** Makes a new API key; default 32 random hex digits from crypto.getRandomValues. */
+    newApiKey?: () => string;
+    passwords?: PasswordStore;
+}
+
+/** One request: `path` is the raw path (a query string is ignored), header names any case. */
+export interface EmulatorRequest {
+    method: string;
+    path: string;
+    headers?: {[name: string]: string | string[] | undefined};
+    /** The request body as text; "" for none. */
+    body?: string;
+}
+
+/** One answer: `body` is JSON to send, or null for no body (HEAD, OPTIONS). */
+export interface EmulatorResponse {
+    status: number;
+    headers: {[name: string]: string};
+    body: Json;
+}
+
+export interface EmulatorState {
+    users: UserRecord[];
+    groups: GroupRecord[];
+    permissions: PermissionData[];
+}
+
+export interface Emulator {
+    readonly version: Version;
+    /** The built-in admin's API key. */
+    readonly apikey: string;
+    handle(request: EmulatorRequest): EmulatorResponse;
+    /** A deep copy of the users, groups and permissions, as the server would answer them. */
+    state(): EmulatorState;
+}
