@@ -5,6 +5,8 @@ import tseslint from "typescript-eslint";
 export default tseslint.config(
     {ignores: ["dist/", "node_modules/", "test/artifacts/"]},
     js.configs.recommended,
+    // One equality style: === everywhere, but `x == null` for "null or undefined".
+    {rules: {eqeqeq: ["error", "always", {null: "ignore"}]}},
     {
         files: ["src/**/*.ts"],
         extends: [tseslint.configs.strict],

@@ -54,7 +54,13 @@ export function umdWrapper({id, deps, name, globals: names = {}}) {
 }
 
 const ts = () =>
-    typescript({tsconfig: "./tsconfig.json", noEmit: false, sourceMap: true});
+    typescript({
+        tsconfig: "./tsconfig.json",
+        noEmit: false,
+        sourceMap: true,
+        // The maps carry the sources: src/ is not in the package.
+        inlineSources: true
+    });
 
 /** A script-tag file, plain and minified, from src/<file>.umd.ts. */
 const umd = (file, wrapper) => ({

@@ -283,16 +283,14 @@ lines.push(
         `${ROUNDS} rounds, median of ${CALLS}-call samples`
 );
 lines.push("");
-lines.push(
-    "| call | ns/call | floor ns/call | ours − floor | ratio min | ratio median | ratio max |"
-);
-lines.push("| --- | --: | --: | --: | --: | --: | --: |");
+lines.push("| call | ns/call | floor | added | ratio | ratio range |");
+lines.push("| --- | --: | --: | --: | --: | --: |");
 for (const [name, {ours, floor}] of results) {
     const ratios = ours.map((value, round) => value / floor[round]);
     lines.push(
         `| \`${name}\` | ${ns(median(ours))} | ${ns(median(floor))} | ` +
-            `${ns(median(ours) - median(floor))} | ` +
-            `${times(Math.min(...ratios))} | ${times(median(ratios))} | ${times(Math.max(...ratios))} |`
+            `${ns(median(ours) - median(floor))} | ${times(median(ratios))} | ` +
+            `${times(Math.min(...ratios))}–${times(Math.max(...ratios))} |`
     );
 }
 console.log(lines.join("\n"));

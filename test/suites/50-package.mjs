@@ -13,6 +13,7 @@ const NAME = "octoprint-access-client";
 const run = promisify(execFile);
 
 const EXPECTED_FILES = [
+    "CHANGELOG.md",
     "LICENSE",
     "README.md",
     "dist/globals.d.ts",
