@@ -29,7 +29,10 @@ export default tseslint.config(
     },
     {
         files: ["server/host/base.js", "test/setup.js", "test/qunit-report.js"],
-        languageOptions: {sourceType: "script", globals: {define: "readonly"}}
+        languageOptions: {
+            sourceType: "script",
+            globals: {...globals.browser, define: "readonly"}
+        }
     },
     {
         // The console page's script (index.html): a classic script on OctoPrint's globals.

@@ -24,13 +24,17 @@ export const terserOptions = {
 /**
  * OctoPrint's own UMD wrapper, as its client files have it: under AMD `define(id, deps,
  * factory)`, otherwise the factory is called with the deps' globals and its result assigned to
- * `global[name]` (no assignment when `name` is null). The entry is the factory's body: it reads
+ * `global[name]` (no assignment when `name` is null). `uses` is how many of the deps the body
+ * reads: the others are only load order under AMD. The entry is the factory's body: it reads
  * the parameters (the deps' names) and ends by assigning `component`, which the factory
  * returns. The leading ";" keeps the file safe to append to a script that ends without one
  * (OctoPrint packs its client files into one asset).
  */
-export function umdWrapper({id, deps, name}) {
-    const globals = deps.map((dep) => `global.${dep}`).join(", ");
+export function umdWrapper({id, deps, name, uses = deps.length}) {
+    const globals = deps
+        .slice(0, uses)
+        .map((dep) => `global.${dep}`)
+        .join(", ");
     return {
         banner: [
             banner,
@@ -42,7 +46,7 @@ export function umdWrapper({id, deps, name}) {
                 ? `        global.${name} = factory(${globals});`
                 : `        factory(${globals});`,
             "    }",
-            `})(this, function (${deps.join(", ")}) {`,
+            `})(this, function (${deps.slice(0, uses).join(", ")}) {`,
             "var component;"
         ].join("\n"),
         footer: "return component;\n});"
@@ -101,6 +105,15 @@ export default [
         name: "OctoPrintAccessClient"
     }),
     ...module("octoprint-access"),
+    // The legacy OctoPrint.users namespace, as OctoPrint 1.x's users.js (no global).
+    umd("octoprint-users", {
+        id: "OctoPrintUserClient",
+        // It forwards to client.access at call time: the access component is a dependency
+        // for load order only.
+        deps: ["OctoPrintClient", "OctoPrintAccessClient"],
+        uses: 1,
+        name: null
+    }),
     {
         // Opt-in declarations of a page's globals (OctoPrint, OctoPrintClient, ...).
         input: "src/globals.ts",

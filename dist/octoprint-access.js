@@ -92,6 +92,18 @@ function groupsClient(base) {
     };
 }
 
+// What the component needs from OctoPrint's base client (OctoPrintClient, static/js/app/client/base.js).
+/**
+ * The host class a shipped file registers on, or the Error that says what to load first: the
+ * page loads this file before OctoPrint's client (or, as a module, was given no class).
+ */
+function need(OctoPrintClient) {
+    if (!OctoPrintClient) {
+        throw Error("OctoPrintClient (OctoPrint's base.js) must be loaded first");
+    }
+    return OctoPrintClient;
+}
+
 /** Makes `OctoPrint.access.permissions` for one client. */
 function permissionsClient(base) {
     return { base, list: (opts) => base.get("api/access/permissions", copy(opts)) };
@@ -176,14 +188,12 @@ class OctoPrintAccessClient {
  * one stays: the host cannot redefine it, and the page must keep working.
  */
 function register(OctoPrintClient) {
-    if (!OctoPrintClient) {
-        throw new Error("OctoPrintClient (OctoPrint's base.js) must be loaded first");
-    }
-    if ("access" in OctoPrintClient.prototype) {
+    const Host = need(OctoPrintClient);
+    if ("access" in Host.prototype) {
         console.warn("OctoPrintClient has an access component already; keeping it");
     }
     else {
-        OctoPrintClient.registerComponent("access", OctoPrintAccessClient);
+        Host.registerComponent("access", OctoPrintAccessClient);
     }
     return OctoPrintAccessClient;
 }

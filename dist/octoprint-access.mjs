@@ -84,6 +84,18 @@ function groupsClient(base) {
     };
 }
 
+// What the component needs from OctoPrint's base client (OctoPrintClient, static/js/app/client/base.js).
+/**
+ * The host class a shipped file registers on, or the Error that says what to load first: the
+ * page loads this file before OctoPrint's client (or, as a module, was given no class).
+ */
+function need(OctoPrintClient) {
+    if (!OctoPrintClient) {
+        throw Error("OctoPrintClient (OctoPrint's base.js) must be loaded first");
+    }
+    return OctoPrintClient;
+}
+
 /** Makes `OctoPrint.access.permissions` for one client. */
 function permissionsClient(base) {
     return { base, list: (opts) => base.get("api/access/permissions", copy(opts)) };
@@ -168,17 +180,61 @@ class OctoPrintAccessClient {
  * one stays: the host cannot redefine it, and the page must keep working.
  */
 function register(OctoPrintClient) {
-    if (!OctoPrintClient) {
-        throw new Error("OctoPrintClient (OctoPrint's base.js) must be loaded first");
-    }
-    if ("access" in OctoPrintClient.prototype) {
+    const Host = need(OctoPrintClient);
+    if ("access" in Host.prototype) {
         console.warn("OctoPrintClient has an access component already; keeping it");
     }
     else {
-        OctoPrintClient.registerComponent("access", OctoPrintAccessClient);
+        Host.registerComponent("access", OctoPrintAccessClient);
     }
     return OctoPrintAccessClient;
 }
 
-export { OctoPrintAccessClient, register };
+const METHODS = "list get add update delete changePassword generateApiKey resetApiKey getSettings saveSettings";
+/**
+ * Gives every client of `OctoPrintClient` its own `users` (see OctoPrintUserClient), unless the
+ * class has one already (OctoPrint 1.x's own users.js came first): that one stays. Not through
+ * registerComponent, whose property can never be redefined: OctoPrint 1.x's users.js, packed
+ * after this file on some pages, registers `users` itself and would throw. A configurable
+ * getter lets it; each client's alias is kept in its `components` map, where the host's own
+ * getter looks first.
+ */
+function registerUsers(OctoPrintClient) {
+    const Host = need(OctoPrintClient);
+    const prototype = Host.prototype;
+    // Methods warned about on this page. OctoPrint's `deprecated` warns on every call, and
+    // plugins call list() on every refresh: one line per method is enough.
+    const warned = {};
+    const methods = {};
+    for (const method of METHODS.split(" ")) {
+        methods[method] = function (...args) {
+            if (!warned[method]) {
+                warned[method] = 1;
+                const old = "OctoPrint.users." + method;
+                const replacement = "OctoPrint.access.users." + method;
+                // The host's own warning where it has one: its wrapper, called once.
+                if (Host.deprecated)
+                    Host.deprecated(old, replacement, () => { })();
+                else
+                    console.warn(`${old} is deprecated, please use ${replacement} instead`);
+            }
+            const users = this.base.access.users;
+            return users[method](...args);
+        };
+    }
+    if (!("users" in prototype)) {
+        Object.defineProperty(prototype, "users", {
+            configurable: true,
+            get() {
+                const components = this.components;
+                return (components.users ||
+                    (components.users = Object.assign(Object.create(methods), {
+                        base: this
+                    })));
+            }
+        });
+    }
+}
+
+export { OctoPrintAccessClient, register, registerUsers };
 //# sourceMappingURL=octoprint-access.mjs.map

@@ -1,5 +1,5 @@
 import {groupsClient, type OctoPrintAccessGroupsClient} from "./groups";
-import type {Host, HostConstructor} from "./host";
+import {need, type Host, type HostConstructor} from "./host";
 import {permissionsClient, type OctoPrintAccessPermissionsClient} from "./permissions";
 import {usersClient, type OctoPrintAccessUsersClient} from "./users";
 
@@ -22,13 +22,11 @@ export class OctoPrintAccessClient {
  * one stays: the host cannot redefine it, and the page must keep working.
  */
 export function register(OctoPrintClient: HostConstructor | undefined) {
-    if (!OctoPrintClient) {
-        throw new Error("OctoPrintClient (OctoPrint's base.js) must be loaded first");
-    }
-    if ("access" in OctoPrintClient.prototype) {
+    const Host = need(OctoPrintClient);
+    if ("access" in Host.prototype) {
         console.warn("OctoPrintClient has an access component already; keeping it");
     } else {
-        OctoPrintClient.registerComponent("access", OctoPrintAccessClient);
+        Host.registerComponent("access", OctoPrintAccessClient);
     }
     return OctoPrintAccessClient;
 }

@@ -13,6 +13,10 @@
         bundle: {
             plain: "dist/octoprint-access.js",
             min: "dist/octoprint-access.min.js"
+        },
+        users: {
+            plain: "dist/octoprint-users.js",
+            min: "dist/octoprint-users.min.js"
         }
     };
     var params = new URLSearchParams(location.search);
@@ -26,10 +30,12 @@
     var url = {
         jquery: ROOT + URLS.jquery[jquery],
         bundle: ROOT + URLS.bundle[bundle],
+        users: ROOT + URLS.users[bundle],
         host: ROOT + "server/host/base.js",
         lodash: ROOT + "node_modules/lodash/lodash.min.js",
         requirejs: ROOT + "node_modules/requirejs/require.js",
-        accessTs: ROOT + "src/access.ts"
+        accessTs: ROOT + "src/access/access.ts",
+        hostTs: ROOT + "src/access/host.ts"
     };
 
     /** Writes classic script tags for the named urls (or paths), in order, while parsing. */
@@ -84,13 +90,16 @@
         ]);
     }
 
-    /** The load-order messages as src/access.ts has them: {error, warning}. */
+    /**
+     * The load-order messages as the source has them: {error} (src/access/host.ts, shared by
+     * both shipped files), {warning} (src/access/access.ts).
+     */
     async function messages() {
-        var source = await (await fetch(url.accessTs)).text();
-        var error = /throw new Error\(("[^"]*")\)/.exec(source);
-        var warning = /console\.warn\(("[^"]*")\)/.exec(source);
-        if (!error || !warning)
-            throw new Error("no load-order messages in src/access.ts");
+        var host = await (await fetch(url.hostTs)).text();
+        var access = await (await fetch(url.accessTs)).text();
+        var error = /throw (?:new )?Error\(\s*("[^"]*")\s*\)/.exec(host);
+        var warning = /console\.warn\(\s*("[^"]*")\s*\)/.exec(access);
+        if (!error || !warning) throw new Error("no load-order messages in src/access/");
         return {error: JSON.parse(error[1]), warning: JSON.parse(warning[1])};
     }
 

@@ -11,6 +11,7 @@ const PAGES = [
     {page: "amd.html", label: "AMD (RequireJS)"},
     {page: "wrong-order.html", label: "wrong order"},
     {page: "double.html", label: "double registration"},
+    {page: "users.html", label: "legacy OctoPrint.users"},
     {page: "esm.html", label: "ES module", bundles: false}
 ];
 

@@ -159,7 +159,9 @@ export async function evaluateBundle(win) {
 
 /** Runs the host double's source against `win` (its `this`), giving a fresh OctoPrintClient. */
 export async function evaluateHost(win) {
-    const source = await loadSource(new URL("../../server/host/base.js", import.meta.url));
+    const source = await loadSource(
+        new URL("../../server/host/base.js", import.meta.url)
+    );
     new Function("define", source).call(win, undefined);
     return win.OctoPrintClient;
 }
