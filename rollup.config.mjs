@@ -46,10 +46,11 @@ export function umdWrapper({id, deps, name, uses = deps.length}) {
                 ? `        global.${name} = factory(${globals});`
                 : `        factory(${globals});`,
             "    }",
-            `})(this, function (${deps.slice(0, uses).join(", ")}) {`,
-            "var component;"
+            `})(this, function (${deps.slice(0, uses).join(", ")}) {`
         ].join("\n"),
-        footer: "return component;\n});"
+        // Declared after the body's assignment (var is hoisted): declared first, it kept
+        // terser from folding the assignment into the return (4 bytes gzipped).
+        footer: "var component;\nreturn component;\n});"
     };
 }
 

@@ -164,6 +164,11 @@ interface OctoPrintAccessUsersClient {
     saveSettings(name: string, settings?: UserSettings | null, opts?: RequestOptions): Xhr<Empty>;
 }
 
+/** A client as upgrade() needs it: OctoPrint's have a `components` map. */
+interface Client extends Host {
+    components?: Record<string, unknown>;
+    readonly access?: unknown;
+}
 /** `OctoPrint.access`: one per client instance, bound to that client's base URL and API key. */
 declare class OctoPrintAccessClient {
     readonly base: Host;
@@ -171,13 +176,20 @@ declare class OctoPrintAccessClient {
     readonly groups: OctoPrintAccessGroupsClient;
     readonly users: OctoPrintAccessUsersClient;
     constructor(base: Host);
+    /**
+     * Makes this component `client.access` in place of the one its class registered
+     * (OctoPrint's own access.js, which stock pages load before any plugin's file), whether
+     * that was read already or not: OctoPrint's getter returns `client.components.access`
+     * whenever it is set. Harmless twice, also across copies of this file (any component whose
+     * class has `upgrade` stays). Returns the client's component. A client without a
+     * `components` map (not OctoPrint's) keeps its own, and one console.warn says so.
+     */
+    static upgrade(client: Client): OctoPrintAccessClient;
 }
-/**
- * Registers the component as `access` on `OctoPrintClient`, so that every client instance
- * gets its own. Where `access` is already registered (OctoPrint's own file came first), that
- * one stays: the host cannot redefine it, and the page must keep working.
- */
+/** install() with the page's default client, `window.OctoPrint`, where there is a page. */
 declare function register(OctoPrintClient: HostConstructor | undefined): typeof OctoPrintAccessClient;
+/** `OctoPrintAccessClient.upgrade(client)`, as a function of its own for modules. */
+declare const upgrade: (client: Client) => OctoPrintAccessClient;
 
 /**
  * `OctoPrint.users`, one per client: every method forwards at call time to the same client's
@@ -223,5 +235,5 @@ interface OctoPrintUserClient {
  */
 declare function registerUsers(OctoPrintClient: HostConstructor | undefined): void;
 
-export { OctoPrintAccessClient, register, registerUsers };
-export type { Group, GroupChanges, GroupList, GroupUpdate, Needs, NewGroup, NewUser, OctoPrintAccessGroupsClient, OctoPrintAccessPermissionsClient, OctoPrintAccessUsersClient, OctoPrintClientOptions, OctoPrintUserClient, Permission, RequestOptions, User, UserList, UserSettings };
+export { OctoPrintAccessClient, register, registerUsers, upgrade };
+export type { Client, Group, GroupChanges, GroupList, GroupUpdate, Needs, NewGroup, NewUser, OctoPrintAccessGroupsClient, OctoPrintAccessPermissionsClient, OctoPrintAccessUsersClient, OctoPrintClientOptions, OctoPrintUserClient, Permission, RequestOptions, User, UserList, UserSettings };

@@ -86,14 +86,13 @@ function groupsClient(base) {
 
 // What the component needs from OctoPrint's base client (OctoPrintClient, static/js/app/client/base.js).
 /**
- * The host class a shipped file registers on, or the Error that says what to load first: the
- * page loads this file before OctoPrint's client (or, as a module, was given no class).
+ * Throws the Error that says what to load first when there is no host class: the page loaded
+ * this file before OctoPrint's client (or, as a module, was given no class).
  */
 function need(OctoPrintClient) {
     if (!OctoPrintClient) {
         throw Error("OctoPrintClient (OctoPrint's base.js) must be loaded first");
     }
-    return OctoPrintClient;
 }
 
 /** Makes `OctoPrint.access.permissions` for one client. */
@@ -173,22 +172,56 @@ class OctoPrintAccessClient {
         this.groups = groupsClient(base);
         this.users = usersClient(base);
     }
+    /**
+     * Makes this component `client.access` in place of the one its class registered
+     * (OctoPrint's own access.js, which stock pages load before any plugin's file), whether
+     * that was read already or not: OctoPrint's getter returns `client.components.access`
+     * whenever it is set. Harmless twice, also across copies of this file (any component whose
+     * class has `upgrade` stays). Returns the client's component. A client without a
+     * `components` map (not OctoPrint's) keeps its own, and one console.warn says so.
+     */
+    static upgrade(client) {
+        // Reading it first makes the registered one, so a copy of this file is recognised.
+        let access = client.access;
+        if (!client.components) {
+            console.warn("keeping the registered access");
+        }
+        else if (!(access && access.constructor.upgrade)) {
+            console.info("replacing the registered access");
+            access = client.components.access = new OctoPrintAccessClient(client);
+        }
+        return access;
+    }
 }
 /**
  * Registers the component as `access` on `OctoPrintClient`, so that every client instance
- * gets its own. Where `access` is already registered (OctoPrint's own file came first), that
- * one stays: the host cannot redefine it, and the page must keep working.
+ * gets its own. Where `access` is registered already (OctoPrint's own file came first), the
+ * host cannot redefine it: this component takes over on `page`, the page's default client,
+ * when that is one of `OctoPrintClient` (see upgrade); other clients take it with
+ * upgrade(client). With no such default client, the registered one stays (one warning).
  */
-function register(OctoPrintClient) {
-    const Host = need(OctoPrintClient);
-    if ("access" in Host.prototype) {
-        console.warn("OctoPrintClient has an access component already; keeping it");
+function install(OctoPrintClient, page) {
+    need(OctoPrintClient);
+    if ("access" in OctoPrintClient.prototype) {
+        // No default client of this class: an object without `components`, which upgrade
+        // leaves as it is, with the warning.
+        OctoPrintAccessClient.upgrade(page instanceof OctoPrintClient
+            ? page
+            : {});
     }
     else {
-        Host.registerComponent("access", OctoPrintAccessClient);
+        OctoPrintClient.registerComponent("access", OctoPrintAccessClient);
     }
     return OctoPrintAccessClient;
 }
+/** install() with the page's default client, `window.OctoPrint`, where there is a page. */
+function register(OctoPrintClient) {
+    return install(OctoPrintClient, typeof window == "object"
+        ? window.OctoPrint
+        : undefined);
+}
+/** `OctoPrintAccessClient.upgrade(client)`, as a function of its own for modules. */
+const upgrade = (client) => OctoPrintAccessClient.upgrade(client);
 
 const METHODS = "list get add update delete changePassword generateApiKey resetApiKey getSettings saveSettings";
 /**
@@ -200,7 +233,8 @@ const METHODS = "list get add update delete changePassword generateApiKey resetA
  * getter looks first.
  */
 function registerUsers(OctoPrintClient) {
-    const Host = need(OctoPrintClient);
+    need(OctoPrintClient);
+    const Host = OctoPrintClient;
     const prototype = Host.prototype;
     // Methods warned about on this page. OctoPrint's `deprecated` warns on every call, and
     // plugins call list() on every refresh: one line per method is enough.
@@ -236,5 +270,5 @@ function registerUsers(OctoPrintClient) {
     }
 }
 
-export { OctoPrintAccessClient, register, registerUsers };
+export { OctoPrintAccessClient, register, registerUsers, upgrade };
 //# sourceMappingURL=octoprint-access.mjs.map

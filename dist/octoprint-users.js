@@ -6,17 +6,15 @@
         factory(global.OctoPrintClient);
     }
 })(this, function (OctoPrintClient) {
-var component;
 // What the component needs from OctoPrint's base client (OctoPrintClient, static/js/app/client/base.js).
 /**
- * The host class a shipped file registers on, or the Error that says what to load first: the
- * page loads this file before OctoPrint's client (or, as a module, was given no class).
+ * Throws the Error that says what to load first when there is no host class: the page loaded
+ * this file before OctoPrint's client (or, as a module, was given no class).
  */
 function need(OctoPrintClient) {
     if (!OctoPrintClient) {
         throw Error("OctoPrintClient (OctoPrint's base.js) must be loaded first");
     }
-    return OctoPrintClient;
 }
 
 const METHODS = "list get add update delete changePassword generateApiKey resetApiKey getSettings saveSettings";
@@ -29,7 +27,8 @@ const METHODS = "list get add update delete changePassword generateApiKey resetA
  * getter looks first.
  */
 function registerUsers(OctoPrintClient) {
-    const Host = need(OctoPrintClient);
+    need(OctoPrintClient);
+    const Host = OctoPrintClient;
     const prototype = Host.prototype;
     // Methods warned about on this page. OctoPrint's `deprecated` warns on every call, and
     // plugins call list() on every refresh: one line per method is enough.
@@ -66,6 +65,7 @@ function registerUsers(OctoPrintClient) {
 }
 
 registerUsers(OctoPrintClient);
+var component;
 return component;
 });
 //# sourceMappingURL=octoprint-users.js.map

@@ -9,7 +9,7 @@ import {minify} from "terser";
 
 // The budgets, all in one place. `gzip` is the file as shipped, compressed with gzip -9.
 const budgets = {
-    "octoprint-access.min.js": {gzip: 1216},
+    "octoprint-access.min.js": {gzip: 1279},
     // OctoPrint's own users.js, minified and gzipped, is 410 bytes; this file is more than
     // that: it carries the banner and the source map line (74 bytes gzipped between them),
     // the load-order error, the once-per-method warning with its console.warn fallback, and a

@@ -33,16 +33,14 @@ export interface HostConstructor {
 }
 
 /**
- * The host class a shipped file registers on, or the Error that says what to load first: the
- * page loads this file before OctoPrint's client (or, as a module, was given no class).
+ * Throws the Error that says what to load first when there is no host class: the page loaded
+ * this file before OctoPrint's client (or, as a module, was given no class).
  */
-export function need<T>(OctoPrintClient: T | undefined): T {
+export function need<T>(OctoPrintClient: T | undefined): asserts OctoPrintClient is T {
     if (!OctoPrintClient) {
         throw Error("OctoPrintClient (OctoPrint's base.js) must be loaded first");
     }
-    return OctoPrintClient;
 }
-
 /** The options of an OctoPrint client (`new OctoPrintClient(options)`). */
 export interface OctoPrintClientOptions {
     baseurl?: string;

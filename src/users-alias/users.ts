@@ -82,7 +82,8 @@ export interface OctoPrintUserClient {
  * getter looks first.
  */
 export function registerUsers(OctoPrintClient: HostConstructor | undefined): void {
-    const Host = need(OctoPrintClient);
+    need(OctoPrintClient);
+    const Host = OctoPrintClient;
     const prototype = Host.prototype;
     // Methods warned about on this page. OctoPrint's `deprecated` warns on every call, and
     // plugins call list() on every refresh: one line per method is enough.

@@ -92,15 +92,23 @@
 
     /**
      * The load-order messages as the source has them: {error} (src/access/host.ts, shared by
-     * both shipped files), {warning} (src/access/access.ts).
+     * both shipped files), {warning, info} (src/access/access.ts: keeping or taking over a
+     * registered access component).
      */
     async function messages() {
         var host = await (await fetch(url.hostTs)).text();
         var access = await (await fetch(url.accessTs)).text();
         var error = /throw (?:new )?Error\(\s*("[^"]*")\s*\)/.exec(host);
         var warning = /console\.warn\(\s*("[^"]*")\s*\)/.exec(access);
-        if (!error || !warning) throw new Error("no load-order messages in src/access/");
-        return {error: JSON.parse(error[1]), warning: JSON.parse(warning[1])};
+        var info = /console\.info\(\s*("[^"]*")\s*\)/.exec(access);
+        if (!error || !warning || !info) {
+            throw new Error("no load-order messages in src/access/");
+        }
+        return {
+            error: JSON.parse(error[1]),
+            warning: JSON.parse(warning[1]),
+            info: JSON.parse(info[1])
+        };
     }
 
     /**

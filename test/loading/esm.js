@@ -4,7 +4,8 @@
 import {
     OctoPrintAccessClient,
     register,
-    registerUsers
+    registerUsers,
+    upgrade
 } from "../../dist/octoprint-access.mjs";
 
 const imported = {
@@ -57,16 +58,60 @@ QUnit.module("ES module", function (hooks) {
         }
     );
 
+    QUnit.test("register again: nothing changes, nothing logged", function (assert) {
+        const before = window.OctoPrint.access;
+        assert.strictEqual(register(window.OctoPrintClient), OctoPrintAccessClient);
+        assert.deepEqual(this.warn.calls, []);
+        assert.strictEqual(window.OctoPrint.access, before);
+    });
+
     QUnit.test(
-        "register again: one warning, the component stays",
+        "register where OctoPrint's own access came first: takes over on OctoPrint",
         async function (assert) {
-            const {warning} = await LOADING.messages();
-            const before = window.OctoPrint.access;
-            assert.strictEqual(register(window.OctoPrintClient), OctoPrintAccessClient);
-            assert.deepEqual(this.warn.calls, [[warning]]);
-            assert.strictEqual(window.OctoPrint.access, before);
+            const {info, warning} = await LOADING.messages();
+            const Host = await freshHost();
+            const Theirs = function (base) {
+                this.base = base;
+            };
+            Host.registerComponent("access", Theirs);
+            const page = window.OctoPrint;
+            try {
+                // the page's default client: one of the class passed in
+                window.OctoPrint = new Host({baseurl: LOADING.echo});
+                assert.strictEqual(register(Host), OctoPrintAccessClient, "returns it");
+                assert.ok(window.OctoPrint.access instanceof OctoPrintAccessClient);
+                assert.ok(new Host().access instanceof Theirs, "other clients: theirs");
+                assert.deepEqual(this.warn.info, [[info]], "one console.info");
+                // not one of the class passed in: the registered one stays
+                window.OctoPrint = page;
+                register(Host);
+                assert.deepEqual(this.warn.calls, [[warning]], "one console.warn");
+            } finally {
+                window.OctoPrint = page;
+            }
         }
     );
+
+    QUnit.test("upgrade(client): the component, once", async function (assert) {
+        const {info} = await LOADING.messages();
+        const Host = await freshHost();
+        Host.registerComponent("access", function (base) {
+            this.base = base;
+        });
+        const client = new Host({baseurl: LOADING.echo, apikey: "K"});
+        const access = upgrade(client);
+        assert.ok(access instanceof OctoPrintAccessClient);
+        assert.strictEqual(client.access, access);
+        assert.strictEqual(upgrade(client), access, "again: the same");
+        assert.strictEqual(
+            typeof OctoPrintAccessClient.upgrade,
+            "function",
+            "a static too"
+        );
+        assert.deepEqual(this.warn.info, [[info]], "one console.info");
+        const answer = await LOADING.send(client.access.users.get("a b#1"));
+        assert.strictEqual(answer.url, "/echo/api/access/users/a%20b%231");
+    });
 });
 
 QUnit.module("ES module: the legacy OctoPrint.users", function (hooks) {
@@ -108,15 +153,25 @@ QUnit.module("ES module: the legacy OctoPrint.users", function (hooks) {
     );
 });
 
-/** console.warn, recorded and silenced until restore(). */
+/** console.warn (calls) and console.info (info), recorded and silenced until restore(). */
 function recordWarnings() {
-    const original = console.warn;
+    const original = [console.warn, console.info];
     const stub = {
         calls: [],
+        info: [],
         restore: () => {
-            console.warn = original;
+            [console.warn, console.info] = original;
         }
     };
     console.warn = (...args) => stub.calls.push(args);
+    console.info = (...args) => stub.info.push(args);
     return stub;
+}
+
+/** Another OctoPrintClient class: the host double's source run against a global of our own. */
+async function freshHost() {
+    const source = await (await fetch(LOADING.url.host)).text();
+    const win = {jQuery: window.jQuery};
+    new Function("define", source).call(win, undefined);
+    return win.OctoPrintClient;
 }

@@ -125,7 +125,7 @@ module.exports = function probe(mod) {
 `;
 
 const EXPECTED_PROBE = {
-    exports: ["OctoPrintAccessClient", "register", "registerUsers"],
+    exports: ["OctoPrintAccessClient", "register", "registerUsers", "upgrade"],
     importRegistered: [],
     importUsers: false,
     globalSet: false,

@@ -1,5 +1,6 @@
-// The legacy OctoPrint.users in the shipped types, as an editor shows them: test/types/users.ts
-// compiles without errors (so each @ts-expect-error misuse is rejected), and the compiler
+// The legacy OctoPrint.users and upgrade() in the shipped types, as an editor shows them:
+// test/types/users.ts and upgrade.ts compile without errors (so each @ts-expect-error misuse is
+// rejected; the rest of test/types is checked by `npm run typecheck`), and the compiler
 // reports every one of the ten methods as deprecated where it is called, while the shipped
 // declarations (.d.mts, .d.cts) name each method's replacement.
 import {readFile} from "node:fs/promises";
@@ -9,6 +10,7 @@ import ts from "typescript";
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const CONFIG = `${ROOT}test/types/tsconfig.json`;
 const FILE = `${ROOT}test/types/users.ts`;
+const COMPILED = [FILE, `${ROOT}test/types/upgrade.ts`];
 const METHODS = [
     "list",
     "get",
@@ -62,13 +64,16 @@ export default async function () {
     const service = languageService();
     const text = (d) => ts.flattenDiagnosticMessageText(d.messageText, "\n");
 
-    await check("test/types/users.ts compiles (strict), every misuse rejected", () => {
-        const errors = [
-            ...service.getSyntacticDiagnostics(FILE),
-            ...service.getSemanticDiagnostics(FILE)
-        ];
-        if (errors.length) throw new Error(errors.map(text).join("; "));
-    });
+    for (const file of COMPILED) {
+        const name = file.slice(ROOT.length);
+        await check(`${name} compiles (strict), every misuse rejected`, () => {
+            const errors = [
+                ...service.getSyntacticDiagnostics(file),
+                ...service.getSemanticDiagnostics(file)
+            ];
+            if (errors.length) throw new Error(errors.map(text).join("; "));
+        });
+    }
 
     await check("every OctoPrint.users method is reported deprecated", () => {
         const source = service.getProgram().getSourceFile(FILE);
