@@ -48,8 +48,8 @@ export function umdWrapper({id, deps, name, uses = deps.length}) {
             "    }",
             `})(this, function (${deps.slice(0, uses).join(", ")}) {`
         ].join("\n"),
-        // Declared after the body's assignment (var is hoisted): declared first, it kept
-        // terser from folding the assignment into the return (4 bytes gzipped).
+        // Declared after the body's assignment (var is hoisted): declared before the body,
+        // terser's output was 4 bytes (gzipped) bigger.
         footer: "var component;\nreturn component;\n});"
     };
 }
