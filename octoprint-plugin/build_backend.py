@@ -5,7 +5,7 @@ without build isolation. It builds a pure-Python wheel of the plugin package, it
 included, with the metadata in plugin.json (to which ``npm run plugin`` adds the version).
 setup.py builds the same for a pip too old for in-tree backends.
 """
-from __future__ import absolute_import
+from __future__ import absolute_import, unicode_literals
 
 import base64
 import hashlib
