@@ -3,7 +3,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-    {ignores: ["dist/", "node_modules/", "test/artifacts/"]},
+    {ignores: ["dist/", "node_modules/", "test/artifacts/", "build/"]},
     js.configs.recommended,
     // One equality style: === everywhere, but `x == null` for "null or undefined".
     {rules: {eqeqeq: ["error", "always", {null: "ignore"}]}},

@@ -8,8 +8,8 @@ type RequestOptions = JQuery.AjaxSettings;
 type Xhr<T> = JQuery.jqXHR<T>;
 /** A client instance: `OctoPrint`, or `new OctoPrintClient({baseurl, apikey})`. */
 interface Host {
-    /** Its class, OctoPrintClient, whose InvalidArgumentError the component throws. */
-    readonly constructor: Pick<HostConstructor, "InvalidArgumentError">;
+    /** Its class, OctoPrintClient: its InvalidArgumentError, its deprecation warnings. */
+    readonly constructor: Pick<HostConstructor, "InvalidArgumentError" | "deprecated">;
     get<T>(url: string, opts?: RequestOptions): Xhr<T>;
     delete<T>(url: string, opts?: RequestOptions): Xhr<T>;
     postJson<T>(url: string, data: unknown, opts?: RequestOptions): Xhr<T>;
@@ -21,6 +21,11 @@ interface HostConstructor {
     prototype: object;
     registerComponent(name: string, component: new (base: Host) => object): void;
     InvalidArgumentError: new (message: string) => Error;
+    /**
+     * Wraps `fn` in a function that logs "`deprecated` is deprecated, please use `replacement`"
+     * on every call (OctoPrint 1.4 and later, 2.0 included).
+     */
+    deprecated?(deprecated: string, replacement: string, fn: () => void): () => void;
 }
 /** The options of an OctoPrint client (`new OctoPrintClient(options)`). */
 interface OctoPrintClientOptions {
@@ -37,6 +42,11 @@ declare global {
         options: OctoPrintClientOptions;
         getBaseUrl(): string;
         readonly access: AccessClient;
+        /**
+         * The legacy namespace, deprecated: OctoPrint 1.4 to 1.11 have it, OctoPrint 2.0 only
+         * with dist/octoprint-users.js loaded. Use `access.users`.
+         */
+        readonly users: Package.OctoPrintUserClient;
     }
     /** OctoPrint's base client (static/js/app/client/base.js). */
     interface OctoPrintClientConstructor extends HostConstructor {

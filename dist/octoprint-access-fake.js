@@ -6,7 +6,6 @@
         global.OctoPrintAccessFake = factory(global.jQuery);
     }
 })(this, function (jQuery) {
-var component;
 const PERMISSIONS = [
     {
         "dangerous": true,
@@ -1421,6 +1420,7 @@ function createFakeApi(loadedWith) {
 // `jQuery` is its parameter (AMD module "jquery", else the global jQuery), and `component`,
 // declared by the wrapper, is what it returns: the global OctoPrintAccessFake.
 component = createFakeApi(jQuery);
+var component;
 return component;
 });
 //# sourceMappingURL=octoprint-access-fake.js.map

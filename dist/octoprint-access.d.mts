@@ -8,8 +8,8 @@ type Xhr<T> = JQuery.jqXHR<T>;
 type Empty = Record<string, never>;
 /** A client instance: `OctoPrint`, or `new OctoPrintClient({baseurl, apikey})`. */
 interface Host {
-    /** Its class, OctoPrintClient, whose InvalidArgumentError the component throws. */
-    readonly constructor: Pick<HostConstructor, "InvalidArgumentError">;
+    /** Its class, OctoPrintClient: its InvalidArgumentError, its deprecation warnings. */
+    readonly constructor: Pick<HostConstructor, "InvalidArgumentError" | "deprecated">;
     get<T>(url: string, opts?: RequestOptions): Xhr<T>;
     delete<T>(url: string, opts?: RequestOptions): Xhr<T>;
     postJson<T>(url: string, data: unknown, opts?: RequestOptions): Xhr<T>;
@@ -21,6 +21,11 @@ interface HostConstructor {
     prototype: object;
     registerComponent(name: string, component: new (base: Host) => object): void;
     InvalidArgumentError: new (message: string) => Error;
+    /**
+     * Wraps `fn` in a function that logs "`deprecated` is deprecated, please use `replacement`"
+     * on every call (OctoPrint 1.4 and later, 2.0 included).
+     */
+    deprecated?(deprecated: string, replacement: string, fn: () => void): () => void;
 }
 /** The options of an OctoPrint client (`new OctoPrintClient(options)`). */
 interface OctoPrintClientOptions {
@@ -159,6 +164,11 @@ interface OctoPrintAccessUsersClient {
     saveSettings(name: string, settings?: UserSettings | null, opts?: RequestOptions): Xhr<Empty>;
 }
 
+/** A client as upgrade() needs it: OctoPrint's have a `components` map. */
+interface Client extends Host {
+    components?: Record<string, unknown>;
+    readonly access?: unknown;
+}
 /** `OctoPrint.access`: one per client instance, bound to that client's base URL and API key. */
 declare class OctoPrintAccessClient {
     readonly base: Host;
@@ -166,13 +176,64 @@ declare class OctoPrintAccessClient {
     readonly groups: OctoPrintAccessGroupsClient;
     readonly users: OctoPrintAccessUsersClient;
     constructor(base: Host);
+    /**
+     * Makes this component `client.access` in place of the one its class registered
+     * (OctoPrint's own access.js, which stock pages load before any plugin's file), whether
+     * that was read already or not: OctoPrint's getter returns `client.components.access`
+     * whenever it is set. Harmless twice, also across copies of this file (any component whose
+     * class has `upgrade` stays). Returns the client's component. A client without a
+     * `components` map (not OctoPrint's) keeps its own, and one console.warn says so.
+     */
+    static upgrade(client: Client): OctoPrintAccessClient;
+}
+/** install() with the page's default client, `window.OctoPrint`, where there is a page. */
+declare function register(OctoPrintClient: HostConstructor | undefined): typeof OctoPrintAccessClient;
+/** `OctoPrintAccessClient.upgrade(client)`, as a function of its own for modules. */
+declare const upgrade: (client: Client) => OctoPrintAccessClient;
+
+/**
+ * `OctoPrint.users`, one per client: every method forwards at call time to the same client's
+ * `access.users` with the arguments as given, so it works over any access component (this
+ * project's or OctoPrint's own) and may be loaded before it.
+ */
+interface OctoPrintUserClient {
+    /** The client. */
+    readonly base: Host;
+    /** @deprecated Use `OctoPrint.access.users.list(opts)`. */
+    list(opts?: RequestOptions): Xhr<UserList>;
+    /** @deprecated Use `OctoPrint.access.users.get(name, opts)`. */
+    get(name: string, opts?: RequestOptions): Xhr<User>;
+    /** @deprecated Use `OctoPrint.access.users.add(user, opts)`. */
+    add(user: NewUser, opts?: RequestOptions): Xhr<UserList>;
+    /**
+     * The pre-1.4 order, admin flag third (which OctoPrint ignores).
+     * @deprecated Use `OctoPrint.access.users.update(name, active, permissions, groups, opts)`.
+     */
+    update(name: string, active: boolean | null | undefined, admin: boolean, permissions?: string[] | null, groups?: string[] | null, opts?: RequestOptions): Xhr<UserList>;
+    /** @deprecated Use `OctoPrint.access.users.delete(name, opts)`. */
+    delete(name: string, opts?: RequestOptions): Xhr<UserList>;
+    /** @deprecated Use `OctoPrint.access.users.changePassword(name, password, oldpw, opts)`. */
+    changePassword(name: string, password: string, opts?: RequestOptions): Xhr<Empty>;
+    /** @deprecated Use `OctoPrint.access.users.generateApiKey(name, opts)`. */
+    generateApiKey(name: string, opts?: RequestOptions): Xhr<{
+        apikey: string;
+    }>;
+    /** @deprecated Use `OctoPrint.access.users.resetApiKey(name, opts)`. */
+    resetApiKey(name: string, opts?: RequestOptions): Xhr<Empty>;
+    /** @deprecated Use `OctoPrint.access.users.getSettings(name, opts)`. */
+    getSettings(name: string, opts?: RequestOptions): Xhr<UserSettings>;
+    /** @deprecated Use `OctoPrint.access.users.saveSettings(name, settings, opts)`. */
+    saveSettings(name: string, settings?: UserSettings | null, opts?: RequestOptions): Xhr<Empty>;
 }
 /**
- * Registers the component as `access` on `OctoPrintClient`, so that every client instance
- * gets its own. Where `access` is already registered (OctoPrint's own file came first), that
- * one stays: the host cannot redefine it, and the page must keep working.
+ * Gives every client of `OctoPrintClient` its own `users` (see OctoPrintUserClient), unless the
+ * class has one already (OctoPrint 1.x's own users.js came first): that one stays. Not through
+ * registerComponent, whose property can never be redefined: OctoPrint 1.x's users.js, packed
+ * after this file on some pages, registers `users` itself and would throw. A configurable
+ * getter lets it; each client's alias is kept in its `components` map, where the host's own
+ * getter looks first.
  */
-declare function register(OctoPrintClient: HostConstructor | undefined): typeof OctoPrintAccessClient;
+declare function registerUsers(OctoPrintClient: HostConstructor | undefined): void;
 
-export { OctoPrintAccessClient, register };
-export type { Group, GroupChanges, GroupList, GroupUpdate, Needs, NewGroup, NewUser, OctoPrintAccessGroupsClient, OctoPrintAccessPermissionsClient, OctoPrintAccessUsersClient, OctoPrintClientOptions, Permission, RequestOptions, User, UserList, UserSettings };
+export { OctoPrintAccessClient, register, registerUsers, upgrade };
+export type { Client, Group, GroupChanges, GroupList, GroupUpdate, Needs, NewGroup, NewUser, OctoPrintAccessGroupsClient, OctoPrintAccessPermissionsClient, OctoPrintAccessUsersClient, OctoPrintClientOptions, OctoPrintUserClient, Permission, RequestOptions, User, UserList, UserSettings };

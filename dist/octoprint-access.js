@@ -6,7 +6,6 @@
         global.OctoPrintAccessClient = factory(global.OctoPrintClient);
     }
 })(this, function (OctoPrintClient) {
-var component;
 /**
  * A copy of the caller's options: the base client writes `opts.url` into the object it is
  * given. No options, no copy (and no allocation).
@@ -94,6 +93,13 @@ function groupsClient(base) {
     };
 }
 
+// What the component needs from OctoPrint's base client (OctoPrintClient, static/js/app/client/base.js).
+/**
+ * The Error's message when there is no host class: the page loaded this file before
+ * OctoPrint's client (or, as a module, was given no class).
+ */
+const LOAD_FIRST = "OctoPrintClient (OctoPrint's base.js) must be loaded first";
+
 /** Makes `OctoPrint.access.permissions` for one client. */
 function permissionsClient(base) {
     return { base, list: (opts) => base.get("api/access/permissions", copy(opts)) };
@@ -138,7 +144,7 @@ function usersClient(base) {
                 // drop the admin flag and shift the rest.
                 if (!warned) {
                     warned = true;
-                    console.warn("users.update: the admin argument is deprecated");
+                    console.warn("users.update: admin is deprecated");
                 }
                 const [name, active, , permissions, groups, opts] = args;
                 return put(name, active, permissions, groups, opts || {});
@@ -173,18 +179,43 @@ class OctoPrintAccessClient {
         this.groups = groupsClient(base);
         this.users = usersClient(base);
     }
+    /**
+     * Makes this component `client.access` in place of the one its class registered
+     * (OctoPrint's own access.js, which stock pages load before any plugin's file), whether
+     * that was read already or not: OctoPrint's getter returns `client.components.access`
+     * whenever it is set. Harmless twice, also across copies of this file (any component whose
+     * class has `upgrade` stays). Returns the client's component. A client without a
+     * `components` map (not OctoPrint's) keeps its own, and one console.warn says so.
+     */
+    static upgrade(client) {
+        // Reading it first makes the registered one, so a copy of this file is recognised.
+        let access = client.access;
+        if (!client.components) {
+            console.warn("keeping the registered access");
+        }
+        else if (!(access && access.constructor.upgrade)) {
+            console.info("replacing the registered access");
+            access = client.components.access = new OctoPrintAccessClient(client);
+        }
+        return access;
+    }
 }
 /**
  * Registers the component as `access` on `OctoPrintClient`, so that every client instance
- * gets its own. Where `access` is already registered (OctoPrint's own file came first), that
- * one stays: the host cannot redefine it, and the page must keep working.
+ * gets its own. Where `access` is registered already (OctoPrint's own file came first), the
+ * host cannot redefine it: this component takes over on `page`, the page's default client,
+ * when that is one of `OctoPrintClient` (see upgrade); other clients take it with
+ * upgrade(client). With no such default client, the registered one stays (one warning).
  */
-function register(OctoPrintClient) {
-    if (!OctoPrintClient) {
-        throw new Error("OctoPrintClient (OctoPrint's base.js) must be loaded first");
-    }
+function install(OctoPrintClient, page) {
+    if (!OctoPrintClient)
+        throw Error(LOAD_FIRST);
     if ("access" in OctoPrintClient.prototype) {
-        console.warn("OctoPrintClient has an access component already; keeping it");
+        // No default client of this class: an object without `components`, which upgrade
+        // leaves as it is, with the warning.
+        OctoPrintAccessClient.upgrade(page instanceof OctoPrintClient
+            ? page
+            : {});
     }
     else {
         OctoPrintClient.registerComponent("access", OctoPrintAccessClient);
@@ -195,7 +226,9 @@ function register(OctoPrintClient) {
 // dist/octoprint-access.js: the body of the UMD wrapper's factory (rollup.config.mjs).
 // `OctoPrintClient` is its parameter, and `component`, declared by the wrapper, is what it
 // returns.
-component = register(OctoPrintClient);
+// A script on a page: its default client, OctoPrint, is the one to take over if need be.
+component = install(OctoPrintClient, window.OctoPrint);
+var component;
 return component;
 });
 //# sourceMappingURL=octoprint-access.js.map

@@ -86,6 +86,13 @@ function groupsClient(base) {
     };
 }
 
+// What the component needs from OctoPrint's base client (OctoPrintClient, static/js/app/client/base.js).
+/**
+ * The Error's message when there is no host class: the page loaded this file before
+ * OctoPrint's client (or, as a module, was given no class).
+ */
+const LOAD_FIRST = "OctoPrintClient (OctoPrint's base.js) must be loaded first";
+
 /** Makes `OctoPrint.access.permissions` for one client. */
 function permissionsClient(base) {
     return { base, list: (opts) => base.get("api/access/permissions", copy(opts)) };
@@ -130,7 +137,7 @@ function usersClient(base) {
                 // drop the admin flag and shift the rest.
                 if (!warned) {
                     warned = true;
-                    console.warn("users.update: the admin argument is deprecated");
+                    console.warn("users.update: admin is deprecated");
                 }
                 const [name, active, , permissions, groups, opts] = args;
                 return put(name, active, permissions, groups, opts || {});
@@ -165,24 +172,105 @@ class OctoPrintAccessClient {
         this.groups = groupsClient(base);
         this.users = usersClient(base);
     }
+    /**
+     * Makes this component `client.access` in place of the one its class registered
+     * (OctoPrint's own access.js, which stock pages load before any plugin's file), whether
+     * that was read already or not: OctoPrint's getter returns `client.components.access`
+     * whenever it is set. Harmless twice, also across copies of this file (any component whose
+     * class has `upgrade` stays). Returns the client's component. A client without a
+     * `components` map (not OctoPrint's) keeps its own, and one console.warn says so.
+     */
+    static upgrade(client) {
+        // Reading it first makes the registered one, so a copy of this file is recognised.
+        let access = client.access;
+        if (!client.components) {
+            console.warn("keeping the registered access");
+        }
+        else if (!(access && access.constructor.upgrade)) {
+            console.info("replacing the registered access");
+            access = client.components.access = new OctoPrintAccessClient(client);
+        }
+        return access;
+    }
 }
 /**
  * Registers the component as `access` on `OctoPrintClient`, so that every client instance
- * gets its own. Where `access` is already registered (OctoPrint's own file came first), that
- * one stays: the host cannot redefine it, and the page must keep working.
+ * gets its own. Where `access` is registered already (OctoPrint's own file came first), the
+ * host cannot redefine it: this component takes over on `page`, the page's default client,
+ * when that is one of `OctoPrintClient` (see upgrade); other clients take it with
+ * upgrade(client). With no such default client, the registered one stays (one warning).
  */
-function register(OctoPrintClient) {
-    if (!OctoPrintClient) {
-        throw new Error("OctoPrintClient (OctoPrint's base.js) must be loaded first");
-    }
+function install(OctoPrintClient, page) {
+    if (!OctoPrintClient)
+        throw Error(LOAD_FIRST);
     if ("access" in OctoPrintClient.prototype) {
-        console.warn("OctoPrintClient has an access component already; keeping it");
+        // No default client of this class: an object without `components`, which upgrade
+        // leaves as it is, with the warning.
+        OctoPrintAccessClient.upgrade(page instanceof OctoPrintClient
+            ? page
+            : {});
     }
     else {
         OctoPrintClient.registerComponent("access", OctoPrintAccessClient);
     }
     return OctoPrintAccessClient;
 }
+/** install() with the page's default client, `window.OctoPrint`, where there is a page. */
+function register(OctoPrintClient) {
+    return install(OctoPrintClient, typeof window === "object"
+        ? window.OctoPrint
+        : undefined);
+}
+/** `OctoPrintAccessClient.upgrade(client)`, as a function of its own for modules. */
+const upgrade = (client) => OctoPrintAccessClient.upgrade(client);
 
-export { OctoPrintAccessClient, register };
+const METHODS = "list get add update delete changePassword generateApiKey resetApiKey getSettings saveSettings";
+/**
+ * Gives every client of `OctoPrintClient` its own `users` (see OctoPrintUserClient), unless the
+ * class has one already (OctoPrint 1.x's own users.js came first): that one stays. Not through
+ * registerComponent, whose property can never be redefined: OctoPrint 1.x's users.js, packed
+ * after this file on some pages, registers `users` itself and would throw. A configurable
+ * getter lets it; each client's alias is kept in its `components` map, where the host's own
+ * getter looks first.
+ */
+function registerUsers(OctoPrintClient) {
+    if (!OctoPrintClient)
+        throw Error(LOAD_FIRST);
+    const Host = OctoPrintClient;
+    const prototype = Host.prototype;
+    // Methods warned about on this page. OctoPrint's `deprecated` warns on every call, and
+    // plugins call list() on every refresh: one line per method is enough.
+    const warned = {};
+    const methods = {};
+    for (const method of METHODS.split(" ")) {
+        methods[method] = function (...args) {
+            if (!warned[method]) {
+                warned[method] = 1;
+                const old = "OctoPrint.users." + method;
+                const replacement = "OctoPrint.access.users." + method;
+                // The host's own warning where it has one: its wrapper, called once.
+                if (Host.deprecated)
+                    Host.deprecated(old, replacement, () => { })();
+                else
+                    console.warn(`${old} is deprecated, please use ${replacement} instead`);
+            }
+            const users = this.base.access.users;
+            return users[method](...args);
+        };
+    }
+    if (!("users" in prototype)) {
+        Object.defineProperty(prototype, "users", {
+            configurable: true,
+            get() {
+                const components = this.components;
+                return (components.users ||
+                    (components.users = Object.assign(Object.create(methods), {
+                        base: this
+                    })));
+            }
+        });
+    }
+}
+
+export { OctoPrintAccessClient, register, registerUsers, upgrade };
 //# sourceMappingURL=octoprint-access.mjs.map

@@ -15,6 +15,11 @@ declare global {
         options: OctoPrintClientOptions;
         getBaseUrl(): string;
         readonly access: AccessClient;
+        /**
+         * The legacy namespace, deprecated: OctoPrint 1.4 to 1.11 have it, OctoPrint 2.0 only
+         * with dist/octoprint-users.js loaded. Use `access.users`.
+         */
+        readonly users: Package.OctoPrintUserClient;
     }
 
     /** OctoPrint's base client (static/js/app/client/base.js). */

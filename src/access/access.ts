@@ -1,7 +1,13 @@
 import {groupsClient, type OctoPrintAccessGroupsClient} from "./groups";
-import type {Host, HostConstructor} from "./host";
+import {LOAD_FIRST, type Host, type HostConstructor} from "./host";
 import {permissionsClient, type OctoPrintAccessPermissionsClient} from "./permissions";
 import {usersClient, type OctoPrintAccessUsersClient} from "./users";
+
+/** A client as upgrade() needs it: OctoPrint's have a `components` map. */
+export interface Client extends Host {
+    components?: Record<string, unknown>;
+    readonly access?: unknown;
+}
 
 /** `OctoPrint.access`: one per client instance, bound to that client's base URL and API key. */
 export class OctoPrintAccessClient {
@@ -14,21 +20,60 @@ export class OctoPrintAccessClient {
         this.groups = groupsClient(base);
         this.users = usersClient(base);
     }
+
+    /**
+     * Makes this component `client.access` in place of the one its class registered
+     * (OctoPrint's own access.js, which stock pages load before any plugin's file), whether
+     * that was read already or not: OctoPrint's getter returns `client.components.access`
+     * whenever it is set. Harmless twice, also across copies of this file (any component whose
+     * class has `upgrade` stays). Returns the client's component. A client without a
+     * `components` map (not OctoPrint's) keeps its own, and one console.warn says so.
+     */
+    static upgrade(client: Client): OctoPrintAccessClient {
+        // Reading it first makes the registered one, so a copy of this file is recognised.
+        let access = client.access as OctoPrintAccessClient | undefined;
+        if (!client.components) {
+            console.warn("keeping the registered access");
+        } else if (!(access && (access.constructor as {upgrade?: unknown}).upgrade)) {
+            console.info("replacing the registered access");
+            access = client.components.access = new OctoPrintAccessClient(client);
+        }
+        return access as OctoPrintAccessClient;
+    }
 }
 
 /**
  * Registers the component as `access` on `OctoPrintClient`, so that every client instance
- * gets its own. Where `access` is already registered (OctoPrint's own file came first), that
- * one stays: the host cannot redefine it, and the page must keep working.
+ * gets its own. Where `access` is registered already (OctoPrint's own file came first), the
+ * host cannot redefine it: this component takes over on `page`, the page's default client,
+ * when that is one of `OctoPrintClient` (see upgrade); other clients take it with
+ * upgrade(client). With no such default client, the registered one stays (one warning).
  */
-export function register(OctoPrintClient: HostConstructor | undefined) {
-    if (!OctoPrintClient) {
-        throw new Error("OctoPrintClient (OctoPrint's base.js) must be loaded first");
-    }
+export function install(OctoPrintClient: HostConstructor | undefined, page: unknown) {
+    if (!OctoPrintClient) throw Error(LOAD_FIRST);
     if ("access" in OctoPrintClient.prototype) {
-        console.warn("OctoPrintClient has an access component already; keeping it");
+        // No default client of this class: an object without `components`, which upgrade
+        // leaves as it is, with the warning.
+        OctoPrintAccessClient.upgrade(
+            page instanceof (OctoPrintClient as unknown as new () => Client)
+                ? page
+                : ({} as Client)
+        );
     } else {
         OctoPrintClient.registerComponent("access", OctoPrintAccessClient);
     }
     return OctoPrintAccessClient;
 }
+
+/** install() with the page's default client, `window.OctoPrint`, where there is a page. */
+export function register(OctoPrintClient: HostConstructor | undefined) {
+    return install(
+        OctoPrintClient,
+        typeof window === "object"
+            ? (window as {OctoPrint?: unknown}).OctoPrint
+            : undefined
+    );
+}
+
+/** `OctoPrintAccessClient.upgrade(client)`, as a function of its own for modules. */
+export const upgrade = (client: Client) => OctoPrintAccessClient.upgrade(client);

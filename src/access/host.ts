@@ -11,8 +11,8 @@ export type Empty = Record<string, never>;
 
 /** A client instance: `OctoPrint`, or `new OctoPrintClient({baseurl, apikey})`. */
 export interface Host {
-    /** Its class, OctoPrintClient, whose InvalidArgumentError the component throws. */
-    readonly constructor: Pick<HostConstructor, "InvalidArgumentError">;
+    /** Its class, OctoPrintClient: its InvalidArgumentError, its deprecation warnings. */
+    readonly constructor: Pick<HostConstructor, "InvalidArgumentError" | "deprecated">;
     get<T>(url: string, opts?: RequestOptions): Xhr<T>;
     delete<T>(url: string, opts?: RequestOptions): Xhr<T>;
     postJson<T>(url: string, data: unknown, opts?: RequestOptions): Xhr<T>;
@@ -25,8 +25,18 @@ export interface HostConstructor {
     prototype: object;
     registerComponent(name: string, component: new (base: Host) => object): void;
     InvalidArgumentError: new (message: string) => Error;
+    /**
+     * Wraps `fn` in a function that logs "`deprecated` is deprecated, please use `replacement`"
+     * on every call (OctoPrint 1.4 and later, 2.0 included).
+     */
+    deprecated?(deprecated: string, replacement: string, fn: () => void): () => void;
 }
 
+/**
+ * The Error's message when there is no host class: the page loaded this file before
+ * OctoPrint's client (or, as a module, was given no class).
+ */
+export const LOAD_FIRST = "OctoPrintClient (OctoPrint's base.js) must be loaded first";
 /** The options of an OctoPrint client (`new OctoPrintClient(options)`). */
 export interface OctoPrintClientOptions {
     baseurl?: string;

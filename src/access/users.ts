@@ -183,7 +183,7 @@ export function usersClient(base: Host): OctoPrintAccessUsersClient {
                 // drop the admin flag and shift the rest.
                 if (!warned) {
                     warned = true;
-                    console.warn("users.update: the admin argument is deprecated");
+                    console.warn("users.update: admin is deprecated");
                 }
                 const [name, active, , permissions, groups, opts] = args;
                 return put(name, active, permissions, groups, opts || {});

@@ -160,4 +160,48 @@
             await LOADING.works(assert, host[0], ours[0]);
         }
     );
+
+    QUnit.test(
+        'the legacy users file: require(["OctoPrintUserClient"]) loads the host and access first',
+        async function (assert) {
+            var req = context(
+                "users",
+                Object.assign(
+                    {
+                        OctoPrintAccessClient: module(LOADING.url.bundle),
+                        OctoPrintUserClient: module(LOADING.url.users)
+                    },
+                    PATHS
+                )
+            );
+            var order = [];
+            requirejs.onResourceLoad = function (context, map) {
+                if (context.contextName === "users") order.push(map.id);
+            };
+            var users = await need(req, ["OctoPrintUserClient"]);
+            var host = await need(req, ["OctoPrintClient", "OctoPrintAccessClient"]);
+            delete requirejs.onResourceLoad;
+            assert.deepEqual(order, [
+                "jquery",
+                "OctoPrintClient",
+                "OctoPrintAccessClient",
+                "OctoPrintUserClient"
+            ]);
+            assert.strictEqual(users[0], undefined, "the module has no value");
+            noGlobals(assert);
+            var warn = console.warn;
+            console.warn = function () {};
+            try {
+                var client = new host[0]({baseurl: LOADING.echo, apikey: "K"});
+                var answer = await LOADING.send(client.users.get("a b"));
+                assert.deepEqual(
+                    [answer.method, answer.url, answer.headers["x-api-key"]],
+                    ["GET", "/echo/api/access/users/a%20b", "K"]
+                );
+                assert.ok(client.access instanceof host[1]);
+            } finally {
+                console.warn = warn;
+            }
+        }
+    );
 })();

@@ -13,6 +13,10 @@
         bundle: {
             plain: "dist/octoprint-access.js",
             min: "dist/octoprint-access.min.js"
+        },
+        users: {
+            plain: "dist/octoprint-users.js",
+            min: "dist/octoprint-users.min.js"
         }
     };
     var params = new URLSearchParams(location.search);
@@ -26,6 +30,7 @@
     var url = {
         jquery: ROOT + URLS.jquery[jquery],
         bundle: ROOT + URLS.bundle[bundle],
+        users: ROOT + URLS.users[bundle],
         host: ROOT + "server/host/base.js",
         lodash: ROOT + "node_modules/lodash/lodash.min.js",
         requirejs: ROOT + "node_modules/requirejs/require.js"
@@ -82,11 +87,15 @@
         ]);
     }
 
-    /** The load-order messages, as the README documents them: {error, warning}. */
+    /**
+     * The load-order messages, as the README documents them: {error} (both shipped files),
+     * {warning, info} (keeping or taking over a registered access component).
+     */
     async function messages() {
         return {
             error: "OctoPrintClient (OctoPrint's base.js) must be loaded first",
-            warning: "OctoPrintClient has an access component already; keeping it"
+            warning: "keeping the registered access",
+            info: "replacing the registered access"
         };
     }
 

@@ -10,7 +10,9 @@ const PAGES = [
     {page: "packed.html", label: "packed"},
     {page: "amd.html", label: "AMD (RequireJS)"},
     {page: "wrong-order.html", label: "wrong order"},
-    {page: "double.html", label: "double registration"},
+    {page: "double.html", query: "read=0", label: "access registered already"},
+    {page: "double.html", query: "read=1", label: "access registered and read already"},
+    {page: "users.html", label: "legacy OctoPrint.users"},
     {page: "esm.html", label: "ES module", bundles: false}
 ];
 

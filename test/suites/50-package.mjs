@@ -37,6 +37,10 @@ const EXPECTED_FILES = [
     "dist/octoprint-access.min.js.map",
     "dist/octoprint-access.mjs",
     "dist/octoprint-access.mjs.map",
+    "dist/octoprint-users.js",
+    "dist/octoprint-users.js.map",
+    "dist/octoprint-users.min.js",
+    "dist/octoprint-users.min.js.map",
     "package.json"
 ];
 
@@ -74,6 +78,7 @@ module.exports = function probe(mod) {
     const out = {};
     out.exports = Object.keys(mod).sort();
     out.importRegistered = global.registered.slice();
+    out.importUsers = "users" in global.FakeHost.prototype;
     out.globalSet = "OctoPrintAccessClient" in globalThis;
 
     // Made by hand, before any register(): errors are still its client's InvalidArgumentError.
@@ -97,6 +102,15 @@ module.exports = function probe(mod) {
     mod.register(FakeHost);
     out.registeredAfterSecond = registered.slice();
     out.warningsAfterSecond = warnings.length;
+    // The legacy OctoPrint.users: registered only when asked, forwarding to access.users.
+    const {FakeHost: UsersHost} = makeHost();
+    mod.registerUsers(UsersHost);
+    const legacy = Object.assign(new UsersHost(), {
+        components: {},
+        access: {users: {list: (...args) => ["forwarded", ...args]}}
+    });
+    out.usersList = legacy.users.list({timeout: 1});
+    out.usersWarnings = warnings.length - out.warningsAfterSecond;
     try {
         mod.register(undefined);
         out.noHost = "no error";
@@ -124,8 +138,9 @@ module.exports = function probe(mod) {
 `;
 
 const EXPECTED_PROBE = {
-    exports: ["OctoPrintAccessClient", "register"],
+    exports: ["OctoPrintAccessClient", "register", "registerUsers", "upgrade"],
     importRegistered: [],
+    importUsers: false,
     globalSet: false,
     unregistered: "user name must be set",
     registerReturns: true,
@@ -134,6 +149,8 @@ const EXPECTED_PROBE = {
     warningsAfterFirst: 0,
     registeredAfterSecond: ["access"],
     warningsAfterSecond: 1,
+    usersList: ["forwarded", {timeout: 1}],
+    usersWarnings: 1,
     noHost: "Error",
     base: true,
     returnsReply: true,

@@ -6,6 +6,8 @@ import {readFile} from "node:fs/promises";
 const FILES = [
     ["dist/octoprint-access.js", "script"],
     ["dist/octoprint-access.min.js", "script"],
+    ["dist/octoprint-users.js", "script"],
+    ["dist/octoprint-users.min.js", "script"],
     ["dist/octoprint-access.cjs", "script"],
     ["dist/octoprint-access.mjs", "module"],
     ["dist/octoprint-access-fake.js", "script"],

@@ -63,9 +63,11 @@ module("component", function () {
 module("load order", function (hooks) {
     hooks.beforeEach(function () {
         this.warn = sinon.stub(console, "warn");
+        this.info = sinon.stub(console, "info");
     });
     hooks.afterEach(function () {
         this.warn.restore();
+        this.info.restore();
     });
 
     test("loaded before OctoPrintClient: an Error that says what to load first", async function (assert) {
@@ -103,27 +105,46 @@ module("load order", function (hooks) {
         );
     });
 
-    test("where access is registered already: no exception, one warning, that one stays", async function (assert) {
+    test("where access is registered already: no exception, takes over on OctoPrint, one line", async function (assert) {
         const win = {jQuery: window.jQuery};
-        const Host = await evaluateHost(win);
+        const Host = await evaluateHost(win); // sets win.OctoPrint too, as base.js does
         const Theirs = function (base) {
             this.base = base;
         };
         Host.registerComponent("access", Theirs);
         await evaluateBundle(win);
-        assert.strictEqual(this.warn.callCount, 1, "one warning");
-        assert.strictEqual(
-            this.warn.firstCall.args[0],
-            "OctoPrintClient has an access component already; keeping it"
+        assert.strictEqual(this.warn.callCount, 0, "no warning");
+        assert.deepEqual(
+            this.info.args,
+            [["replacing the registered access"]],
+            "one info"
         );
-        assert.ok(new Host().access instanceof Theirs, "the existing component stays");
+        assert.ok(
+            win.OctoPrint.access instanceof win.OctoPrintAccessClient,
+            "OctoPrint's"
+        );
+        assert.ok(new Host().access instanceof Theirs, "other clients keep theirs");
+        const other = new Host();
+        assert.strictEqual(
+            win.OctoPrintAccessClient.upgrade(other),
+            other.access,
+            "until upgrade(client)"
+        );
+        assert.ok(other.access instanceof win.OctoPrintAccessClient);
     });
 
-    test("loaded twice on this page: the page keeps its component", async function (assert) {
+    test("loaded twice on this page: the page keeps its component, nothing logged", async function (assert) {
         const before = window.OctoPrint.access;
-        const win = {OctoPrintClient: window.OctoPrintClient};
+        const win = {
+            OctoPrintClient: window.OctoPrintClient,
+            OctoPrint: window.OctoPrint
+        };
         await evaluateBundle(win);
-        assert.strictEqual(this.warn.callCount, 1, "one warning");
+        assert.strictEqual(
+            this.warn.callCount + this.info.callCount,
+            0,
+            "nothing logged"
+        );
         assert.strictEqual(window.OctoPrint.access, before);
         assert.ok(window.OctoPrint.access instanceof window.OctoPrintAccessClient);
     });

@@ -352,10 +352,7 @@ module("wire: argument quirks", function (hooks) {
         );
         assert.strictEqual(header(request, "X-Test"), "legacy", "sixth argument is opts");
         assert.strictEqual(warn.callCount, 1, "a deprecation warning");
-        assert.strictEqual(
-            warn.firstCall.args[0],
-            "users.update: the admin argument is deprecated"
-        );
+        assert.strictEqual(warn.firstCall.args[0], "users.update: admin is deprecated");
     });
 
     test("the pre-1.4 order with admin true, as OctoPrint's own screen calls it", function (assert) {

@@ -1,0 +1,9 @@
+// dist/octoprint-users.js: the body of the UMD wrapper's factory (rollup.config.mjs). It sets
+// no global and its AMD module has no value, as nothing but the page's clients need it.
+// `OctoPrintClient` is the factory's parameter.
+import type {HostConstructor} from "./access/host";
+import {registerUsers} from "./users-alias/users";
+
+declare const OctoPrintClient: HostConstructor | undefined;
+
+registerUsers(OctoPrintClient);
