@@ -31,12 +31,7 @@ export default tseslint.config(
     },
     {
         // Classic scripts; the host double (server/host/) runs in the page too.
-        files: [
-            "server/host/base.js",
-            "test/setup.js",
-            "test/fake/setup.js",
-            "test/qunit-report.js"
-        ],
+        files: ["server/host/base.js", "test/setup.js", "test/qunit-report.js"],
         languageOptions: {
             sourceType: "script",
             globals: {...globals.browser, define: "readonly"}

@@ -12,10 +12,9 @@ import {randomBytes, scryptSync, timingSafeEqual} from "node:crypto";
 import {createEmulator} from "../dist/octoprint-access-fake.mjs";
 import {createGateway} from "./gateway.mjs";
 import {allowedHosts} from "./host-guard.mjs";
+import {readBody, send, sendTooLarge} from "./http.mjs";
 
 const ROOT = new URL("../", import.meta.url);
-const MAX_BODY = 1024 * 1024; // larger request bodies get 413
-const MAX_DRAIN = 64 * MAX_BODY; // past this, stop reading and drop the connection
 
 const FILES = {
     "/": "index.html",
@@ -56,50 +55,18 @@ const passwords = {
 };
 const newApiKey = () => randomBytes(16).toString("hex").toUpperCase();
 
-function send(res, status, body, headers = {}) {
-    if (res.headersSent || res.destroyed) return;
-    const text = typeof body === "string" ? body : JSON.stringify(body);
-    res.writeHead(status, {
-        "Content-Type":
-            typeof body === "string" ? "text/plain; charset=utf-8" : "application/json",
-        "Content-Length": Buffer.byteLength(text),
-        "Cache-Control": "no-store",
-        ...headers
-    });
-    res.end(text);
-}
-
-/**
- * The request body as a string; null when it is larger than MAX_BODY. An oversized body is
- * still read to its end (and dropped), so the client gets to see the 413 instead of a reset.
- */
-function readBody(req) {
-    return new Promise((resolve) => {
-        const chunks = [];
-        let size = 0;
-        req.on("data", (chunk) => {
-            size += chunk.length;
-            if (size <= MAX_BODY) chunks.push(chunk);
-            else if (size > MAX_DRAIN) req.destroy();
-        });
-        req.on("end", () =>
-            resolve(size > MAX_BODY ? null : Buffer.concat(chunks).toString("utf8"))
-        );
-        req.on("close", () => resolve(null)); // aborted: nobody reads the answer anyway
-    });
-}
-
 async function serveApi(emulator, req, res, path) {
-    const body = await readBody(req);
-    if (body === null) {
-        send(res, 413, {error: `The request body is larger than ${MAX_BODY} bytes`});
+    const read = await readBody(req);
+    if (read.aborted) return;
+    if (read.tooLarge) {
+        sendTooLarge(res);
         return;
     }
     const answer = emulator.handle({
         method: req.method,
         path,
         headers: req.headers,
-        body
+        body: read.body.toString("utf8")
     });
     send(res, answer.status, answer.body === null ? "" : answer.body, answer.headers);
 }

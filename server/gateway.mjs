@@ -10,9 +10,8 @@
 import {request as httpRequest} from "node:http";
 import {request as httpsRequest} from "node:https";
 import {pipeline} from "node:stream";
+import {readBody, send, sendTooLarge} from "./http.mjs";
 
-export const MAX_BODY = 1024 * 1024; // larger request bodies get 413, and are not forwarded
-const MAX_DRAIN = 64 * MAX_BODY; // past this, stop reading and drop the connection
 export const DEFAULT_TIMEOUT = 30000; // ms without a byte from OctoPrint: 504
 
 const STATIC = new Set([
@@ -87,37 +86,6 @@ export function forwards(method, target) {
     return staysInAccessApi(path);
 }
 
-function send(res, status, body) {
-    if (res.headersSent || res.destroyed) return;
-    const text = JSON.stringify(body);
-    res.writeHead(status, {
-        "Content-Type": "application/json",
-        "Content-Length": Buffer.byteLength(text),
-        "Cache-Control": "no-store"
-    });
-    res.end(text);
-}
-
-/**
- * The request body as a Buffer; {tooLarge} past MAX_BODY (read to its end and dropped, so the
- * client sees the 413 instead of a reset), {aborted} when the client went away.
- */
-function readBody(req) {
-    return new Promise((resolve) => {
-        const chunks = [];
-        let size = 0;
-        req.on("data", (chunk) => {
-            size += chunk.length;
-            if (size <= MAX_BODY) chunks.push(chunk);
-            else if (size > MAX_DRAIN) req.destroy();
-        });
-        req.on("end", () =>
-            resolve(size > MAX_BODY ? {tooLarge: true} : {body: Buffer.concat(chunks)})
-        );
-        req.on("close", () => resolve({aborted: true})); // after "end", a no-op
-    });
-}
-
 /** The error's own words; Node's connection errors can be an AggregateError without any. */
 function describe(error) {
     return (
@@ -162,7 +130,7 @@ export function createGateway({octoprint, timeout = DEFAULT_TIMEOUT}) {
         const read = await readBody(req);
         if (read.aborted) return;
         if (read.tooLarge) {
-            send(res, 413, {error: `The request body is larger than ${MAX_BODY} bytes`});
+            sendTooLarge(res);
             return;
         }
         const headers = {};

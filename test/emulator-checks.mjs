@@ -8,6 +8,7 @@
 import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
 import {request as httpRequest} from "node:http";
+import {checker} from "./checks.mjs";
 import {
     KEY,
     expectError,
@@ -91,17 +92,7 @@ export async function runEmulatorChecks({
     };
     const api = (method, path, options) =>
         request(method, `/api/access/${path}`, options);
-    const results = {passed: 0, failed: 0};
-    const check = async (name, fn) => {
-        try {
-            await fn();
-            results.passed += 1;
-        } catch (error) {
-            results.failed += 1;
-            const message = error.message.replace(/\s+/g, " ").trim();
-            console.log(`  FAIL ${label}: ${name}: ${message.slice(0, 300)}`);
-        }
-    };
+    const {results, check} = checker(label);
 
     try {
         await runTable({api, check});

@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
 import {startServer} from "../../server/app.mjs";
+import {checker} from "../checks.mjs";
 import {runEmulatorChecks, send} from "../emulator-checks.mjs";
 import {replay} from "../emulator/replay.mjs";
 import {KEY, runVersions} from "../emulator/table.mjs";
@@ -14,17 +15,7 @@ const RECORDING = JSON.parse(
 );
 
 export default async function () {
-    const results = {passed: 0, failed: 0};
-    const check = async (name, fn) => {
-        try {
-            await fn();
-            results.passed += 1;
-        } catch (error) {
-            results.failed += 1;
-            const message = error.message.replace(/\s+/g, " ").trim();
-            console.log(`  FAIL emulator: ${name}: ${message.slice(0, 300)}`);
-        }
-    };
+    const {results, check} = checker("emulator");
     const servers = [];
     const start = async (options) => {
         const server = await startServer({port: 0, apikey: KEY, ...options});

@@ -8,6 +8,7 @@ import {spawn} from "node:child_process";
 import {createServer, request as httpRequest} from "node:http";
 import {fileURLToPath} from "node:url";
 import {startServer} from "../../server/app.mjs";
+import {checker} from "../checks.mjs";
 import {forwards} from "../../server/gateway.mjs";
 import {allowedHosts} from "../../server/host-guard.mjs";
 import {runEmulatorChecks} from "../emulator-checks.mjs";
@@ -160,17 +161,7 @@ const masked = (answer) => ({
 });
 
 export default async function ({browser}) {
-    const results = {passed: 0, failed: 0};
-    const check = async (name, fn) => {
-        try {
-            await fn();
-            results.passed += 1;
-        } catch (error) {
-            results.failed += 1;
-            const message = error.message.replace(/\s+/g, " ").trim();
-            console.log(`  FAIL gateway: ${name}: ${message.slice(0, 400)}`);
-        }
-    };
+    const {results, check} = checker("gateway");
     const closing = [];
     const started = async (server) => (closing.push(server), server);
 

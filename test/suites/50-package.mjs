@@ -7,6 +7,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {isDeepStrictEqual, promisify} from "node:util";
+import {checker} from "../checks.mjs";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const NAME = "octoprint-access-client";
@@ -256,18 +257,7 @@ console.log(Component);
 `;
 
 export default async function () {
-    const results = {passed: 0, failed: 0};
-    async function check(name, fn) {
-        try {
-            await fn();
-            results.passed += 1;
-        } catch (error) {
-            results.failed += 1;
-            console.log(
-                `  FAIL package: ${name}: ${String(error.message).slice(0, 600)}`
-            );
-        }
-    }
+    const {results, check} = checker("package", 600);
     const same = (actual, expected, what) => {
         if (!isDeepStrictEqual(actual, expected)) {
             throw new Error(

@@ -6,6 +6,7 @@
 import {readFile} from "node:fs/promises";
 import {fileURLToPath} from "node:url";
 import ts from "typescript";
+import {checker} from "../checks.mjs";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const CONFIG = `${ROOT}test/types/tsconfig.json`;
@@ -51,16 +52,7 @@ function languageService() {
 }
 
 export default async function () {
-    const results = {passed: 0, failed: 0};
-    async function check(name, fn) {
-        try {
-            await fn();
-            results.passed += 1;
-        } catch (error) {
-            results.failed += 1;
-            console.log(`  FAIL types: ${name}: ${error.message}`);
-        }
-    }
+    const {results, check} = checker("types", Infinity);
     const service = languageService();
     const text = (d) => ts.flattenDiagnosticMessageText(d.messageText, "\n");
 
