@@ -18,7 +18,9 @@ interface Host {
 }
 /** The `OctoPrintClient` constructor itself. */
 interface HostConstructor {
-    prototype: object;
+    /** Its clients (`page instanceof OctoPrintClient` tells one). */
+    new (...args: never[]): Host;
+    prototype: Host;
     registerComponent(name: string, component: new (base: Host) => object): void;
     InvalidArgumentError: new (message: string) => Error;
     /**

@@ -18,7 +18,9 @@ interface Host {
 }
 /** The `OctoPrintClient` constructor itself. */
 interface HostConstructor {
-    prototype: object;
+    /** Its clients (`page instanceof OctoPrintClient` tells one). */
+    new (...args: never[]): Host;
+    prototype: Host;
     registerComponent(name: string, component: new (base: Host) => object): void;
     InvalidArgumentError: new (message: string) => Error;
     /**
@@ -164,10 +166,16 @@ interface OctoPrintAccessUsersClient {
     saveSettings(name: string, settings?: UserSettings | null, opts?: RequestOptions): Xhr<Empty>;
 }
 
-/** A client as upgrade() needs it: OctoPrint's have a `components` map. */
+/**
+ * A client as upgrade() needs it: OctoPrint's have a `components` map. Its registered `access`
+ * may be OctoPrint's own component, which has the same API; a copy of this one has `upgrade`
+ * on its class.
+ */
 interface Client extends Host {
-    components?: Record<string, unknown>;
-    readonly access?: unknown;
+    components?: {
+        access?: OctoPrintAccessClient;
+    };
+    readonly access?: OctoPrintAccessClient;
 }
 /** `OctoPrint.access`: one per client instance, bound to that client's base URL and API key. */
 declare class OctoPrintAccessClient {
@@ -175,6 +183,10 @@ declare class OctoPrintAccessClient {
     readonly permissions: OctoPrintAccessPermissionsClient;
     readonly groups: OctoPrintAccessGroupsClient;
     readonly users: OctoPrintAccessUsersClient;
+    /** Its class; OctoPrint's own component's has no `upgrade`. */
+    ["constructor"]: {
+        upgrade?: unknown;
+    };
     constructor(base: Host);
     /**
      * Makes this component `client.access` in place of the one its class registered

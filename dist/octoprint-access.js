@@ -197,6 +197,8 @@ class OctoPrintAccessClient {
             console.info("replacing the registered access");
             access = client.components.access = new OctoPrintAccessClient(client);
         }
+        // The client's component: ours, a copy's, or (no components map) the registered one,
+        // which has the same API.
         return access;
     }
 }
@@ -211,11 +213,11 @@ function install(OctoPrintClient, page) {
     if (!OctoPrintClient)
         throw Error(LOAD_FIRST);
     if ("access" in OctoPrintClient.prototype) {
-        // No default client of this class: an object without `components`, which upgrade
-        // leaves as it is, with the warning.
-        OctoPrintAccessClient.upgrade(page instanceof OctoPrintClient
-            ? page
-            : {});
+        // With no default client of this class, the registered one stays, as in upgrade().
+        if (page instanceof OctoPrintClient)
+            OctoPrintAccessClient.upgrade(page);
+        else
+            console.warn("keeping the registered access");
     }
     else {
         OctoPrintClient.registerComponent("access", OctoPrintAccessClient);

@@ -3,10 +3,14 @@ import {LOAD_FIRST, type Host, type HostConstructor} from "./host";
 import {permissionsClient, type OctoPrintAccessPermissionsClient} from "./permissions";
 import {usersClient, type OctoPrintAccessUsersClient} from "./users";
 
-/** A client as upgrade() needs it: OctoPrint's have a `components` map. */
+/**
+ * A client as upgrade() needs it: OctoPrint's have a `components` map. Its registered `access`
+ * may be OctoPrint's own component, which has the same API; a copy of this one has `upgrade`
+ * on its class.
+ */
 export interface Client extends Host {
-    components?: Record<string, unknown>;
-    readonly access?: unknown;
+    components?: {access?: OctoPrintAccessClient};
+    readonly access?: OctoPrintAccessClient;
 }
 
 /** `OctoPrint.access`: one per client instance, bound to that client's base URL and API key. */
@@ -14,6 +18,8 @@ export class OctoPrintAccessClient {
     readonly permissions: OctoPrintAccessPermissionsClient;
     readonly groups: OctoPrintAccessGroupsClient;
     readonly users: OctoPrintAccessUsersClient;
+    /** Its class; OctoPrint's own component's has no `upgrade`. */
+    declare ["constructor"]: {upgrade?: unknown};
 
     constructor(readonly base: Host) {
         this.permissions = permissionsClient(base);
@@ -31,13 +37,15 @@ export class OctoPrintAccessClient {
      */
     static upgrade(client: Client): OctoPrintAccessClient {
         // Reading it first makes the registered one, so a copy of this file is recognised.
-        let access = client.access as OctoPrintAccessClient | undefined;
+        let access = client.access;
         if (!client.components) {
             console.warn("keeping the registered access");
-        } else if (!(access && (access.constructor as {upgrade?: unknown}).upgrade)) {
+        } else if (!(access && access.constructor.upgrade)) {
             console.info("replacing the registered access");
             access = client.components.access = new OctoPrintAccessClient(client);
         }
+        // The client's component: ours, a copy's, or (no components map) the registered one,
+        // which has the same API.
         return access as OctoPrintAccessClient;
     }
 }
@@ -52,13 +60,9 @@ export class OctoPrintAccessClient {
 export function install(OctoPrintClient: HostConstructor | undefined, page: unknown) {
     if (!OctoPrintClient) throw Error(LOAD_FIRST);
     if ("access" in OctoPrintClient.prototype) {
-        // No default client of this class: an object without `components`, which upgrade
-        // leaves as it is, with the warning.
-        OctoPrintAccessClient.upgrade(
-            page instanceof (OctoPrintClient as unknown as new () => Client)
-                ? page
-                : ({} as Client)
-        );
+        // With no default client of this class, the registered one stays, as in upgrade().
+        if (page instanceof OctoPrintClient) OctoPrintAccessClient.upgrade(page);
+        else console.warn("keeping the registered access");
     } else {
         OctoPrintClient.registerComponent("access", OctoPrintAccessClient);
     }
