@@ -77,12 +77,12 @@ OctoPrintClient.registerComponent = (name, Component) => {
 Object.assign(OctoPrintClient.prototype, host);
 
 // The bundle runs in this realm, as it would beside OctoPrint's client in a page: `window` is
-// its `this` (the global of a classic script), `define` is not defined, so its wrapper takes
-// the global OctoPrintClient path.
+// its `this` (the global of a classic script) and its `window`, `define` is not defined, so its
+// wrapper takes the global OctoPrintClient path.
 // console.warn (the deprecated users.update order) is a no-op.
 const window = {OctoPrintClient};
 const quiet = {...console, warn() {}};
-new Function("console", readFileSync(file, "utf8")).call(window, quiet);
+new Function("console", "window", readFileSync(file, "utf8")).call(window, quiet, window);
 if (typeof window.OctoPrintAccessClient !== "function") {
     throw new Error(`bench: ${file} did not set window.OctoPrintAccessClient`);
 }
@@ -279,7 +279,8 @@ const cpu = cpus()[0];
 lines.push(
     `${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ` +
         `${cpu ? cpu.model.trim() : "unknown CPU"} (${cpus().length} CPUs), ` +
-        `${process.platform}/${process.arch}; ${String(file).replace(/^.*\/dist\//, "dist/")}; ` +
+        `${process.platform}/${process.arch};\n` +
+        `${String(file).replace(/^.*\/dist\//, "dist/")}; ` +
         `${ROUNDS} rounds, median of ${CALLS}-call samples`
 );
 lines.push("");
