@@ -53,7 +53,6 @@ const passwords = {
     check: (stored, password) =>
         timingSafeEqual(stored.hash, scryptSync(password, stored.salt, 32, SCRYPT))
 };
-const newApiKey = () => randomBytes(16).toString("hex").toUpperCase();
 
 async function serveApi(emulator, req, res, path) {
     const read = await readBody(req);
@@ -95,6 +94,17 @@ function serveFile(req, res, path) {
             .pipe(res);
 }
 
+/** Whether a request's Origin header, when it has one, is this server's own. */
+function ownOrigin(origin, hosts) {
+    if (origin === undefined) return true;
+    try {
+        const url = new URL(origin);
+        return url.protocol === "http:" && hosts.has(url.host.toLowerCase());
+    } catch {
+        return false; // "null" (a sandboxed or file page) and anything malformed
+    }
+}
+
 /**
  * Starts the server; resolves to {url, apikey, version, octoprint, close}. `port` 0 takes a
  * free port; `apikey` is the emulator admin's API key (a random one when not given);
@@ -116,8 +126,7 @@ export function startServer({
         : createEmulator({
               apikey: apikey || undefined,
               version: version || undefined,
-              passwords,
-              newApiKey
+              passwords
           });
     let hosts; // the Host headers it answers, once it listens (server/host-guard.mjs)
     const server = createServer(async (req, res) => {
@@ -128,6 +137,12 @@ export function startServer({
             if (!hosts.has(String(req.headers.host).toLowerCase())) {
                 send(res, 403, {
                     error: `Host ${req.headers.host} is not this server's address (DNS rebinding guard)`
+                });
+            } else if (!ownOrigin(req.headers.origin, hosts)) {
+                // Another site's page (browsers send Origin with every cross-origin request and
+                // with same-origin ones that change something): nothing of it is served.
+                send(res, 403, {
+                    error: `Origin ${req.headers.origin} is not this server's`
                 });
             } else if (gateway?.claims(req.url)) {
                 await gateway.handle(req, res);

@@ -6,6 +6,7 @@
 // 127.0.0.1 (docs/console.md says what that exposes). API keys of a real OctoPrint are never
 // printed.
 import {parseArgs} from "node:util";
+import {versions} from "../dist/octoprint-access-fake.mjs";
 import {startServer} from "./app.mjs";
 import {parseOctoPrintUrl} from "./gateway.mjs";
 
@@ -14,10 +15,9 @@ function stop(message) {
     process.exit(1);
 }
 
-const VERSIONS = ["1.10", "1.11", "2.0"];
 const version = process.env.OCTOPRINT_VERSION || "1.10";
-if (!VERSIONS.includes(version)) {
-    stop(`OCTOPRINT_VERSION must be one of ${VERSIONS.join(", ")}, not "${version}"`);
+if (!versions.includes(version)) {
+    stop(`OCTOPRINT_VERSION must be one of ${versions.join(", ")}, not "${version}"`);
 }
 
 const port = Number(process.env.PORT || 8080);

@@ -88,8 +88,8 @@
     }
 
     /**
-     * The load-order messages, as the README documents them: {error} (both shipped files),
-     * {warning, info} (keeping or taking over a registered access component).
+     * The load-order messages: {error} (both shipped files), {warning, info} (keeping or taking
+     * over a registered access component).
      */
     async function messages() {
         return {

@@ -217,8 +217,10 @@
             Host.registerComponent("access", Theirs);
             win.OctoPrintClient = Host;
             win.OctoPrint = new Host();
-            var errors = LOADING.catchErrors(function () {});
-            evaluate(win, await source(LOADING.url.bundle));
+            var code = await source(LOADING.url.bundle);
+            var errors = LOADING.catchErrors(function () {
+                evaluate(win, code);
+            });
             assert.deepEqual(errors, []);
             assert.ok(win.OctoPrint.access instanceof Theirs, "the existing one stays");
             assert.deepEqual(this.log.calls, [

@@ -102,37 +102,53 @@ module("OctoPrint.users on the wire", function (hooks) {
         }
     }
 
-    test("the jqXHR comes back, itself, and abort() works", function (assert) {
-        this.server.respondImmediately = false;
-        const spy = sinon.spy(this.client.access.users, "get");
-        const xhr = this.client.users.get("alice");
-        spy.restore();
-        assert.strictEqual(xhr, spy.returnValues[0], "what access.users.get returned");
-        assert.strictEqual(typeof xhr.abort, "function");
-        const done = assert.async();
-        xhr.fail((jqXHR, textStatus) => {
-            assert.strictEqual(textStatus, "abort", "aborted");
-            done();
+    for (const [method, args] of METHODS) {
+        test(`${method}: the jqXHR comes back, itself, and abort() works`, function (assert) {
+            assert.expect(3); // the fail callback must run
+            this.server.respondImmediately = false;
+            const spy = sinon.spy(this.client.access.users, method);
+            const xhr = this.client.users[method](...args);
+            spy.restore();
+            assert.strictEqual(
+                xhr,
+                spy.returnValues[0],
+                `what access.users.${method} returned`
+            );
+            assert.strictEqual(typeof xhr.abort, "function");
+            const done = assert.async();
+            xhr.fail((jqXHR, textStatus) => {
+                assert.strictEqual(textStatus, "abort", "aborted");
+                done();
+            });
+            xhr.abort();
         });
-        xhr.abort();
-    });
 
-    test(".fail() gets server errors", async function (assert) {
-        this.server.respondWith([
-            404,
-            {"Content-Type": "application/json"},
-            '{"error": "Unknown user"}'
-        ]);
-        const failure = await new Promise((resolve) =>
-            this.client.users
-                .get("nobody")
-                .done(() => resolve(null))
-                .fail((jqXHR, textStatus, errorThrown) =>
-                    resolve([jqXHR.status, jqXHR.responseJSON, textStatus, errorThrown])
-                )
-        );
-        assert.deepEqual(failure, [404, {error: "Unknown user"}, "error", "Not Found"]);
-    });
+        test(`${method}: .fail() gets server errors`, async function (assert) {
+            this.server.respondWith([
+                404,
+                {"Content-Type": "application/json"},
+                '{"error": "Unknown user"}'
+            ]);
+            const failure = await new Promise((resolve) =>
+                this.client.users[method](...args)
+                    .done(() => resolve(null))
+                    .fail((jqXHR, textStatus, errorThrown) =>
+                        resolve([
+                            jqXHR.status,
+                            jqXHR.responseJSON,
+                            textStatus,
+                            errorThrown
+                        ])
+                    )
+            );
+            assert.deepEqual(failure, [
+                404,
+                {error: "Unknown user"},
+                "error",
+                "Not Found"
+            ]);
+        });
+    }
 
     test('OctoPrint.users.delete("..") throws the host\'s InvalidArgumentError', function (assert) {
         assert.throws(

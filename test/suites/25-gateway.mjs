@@ -336,8 +336,9 @@ export default async function ({browser}) {
                     "X-Requested-With": "XMLHttpRequest",
                     "Cache-Control": "no-cache",
                     "Cookie": "session_P80=printer-session; remember_token=x",
-                    "Origin": "http://evil.example",
-                    "Referer": "http://evil.example/page",
+                    // The page's own (another site's is refused before this: see below).
+                    "Origin": new URL(gateway.url).origin,
+                    "Referer": `${gateway.url}page`,
                     "Authorization": "Bearer someone-elses",
                     "X-Forwarded-For": "10.0.0.1",
                     "User-Agent": "test",
@@ -435,6 +436,43 @@ export default async function ({browser}) {
                         assert.deepEqual(granted, [], `${url} ${path}`);
                     }
                 }
+            }
+        );
+
+        await check(
+            "another site's Origin: 403, in both modes; OctoPrint sees nothing",
+            async () => {
+                const emulator = await started(await startServer({port: 0, apikey: KEY}));
+                fake.log.length = 0;
+                for (const server of [gateway, emulator]) {
+                    for (const origin of [
+                        "http://evil.example",
+                        "null",
+                        "https://127.0.0.1"
+                    ]) {
+                        const answer = await request(
+                            server.url,
+                            "POST",
+                            "/api/access/users",
+                            {
+                                headers: {
+                                    "Origin": origin,
+                                    "X-Api-Key": KEY,
+                                    "Content-Type": "text/plain"
+                                },
+                                body: "{}"
+                            }
+                        );
+                        assert.equal(answer.status, 403, `${server.url} ${origin}`);
+                        assert.match(answer.json?.error ?? "", /Origin/);
+                    }
+                    const own = new URL(server.url).origin;
+                    const answer = await request(server.url, "GET", "/", {
+                        headers: {Origin: own}
+                    });
+                    assert.equal(answer.status, 200, own);
+                }
+                assert.deepEqual(fake.log, [], "OctoPrint saw another site's request");
             }
         );
 
