@@ -131,6 +131,44 @@
         return trapped.errors;
     }
 
+    var sources = {};
+    /** A file's text, fetched once per page. */
+    function source(url) {
+        if (!sources[url]) {
+            sources[url] = fetch(url).then(function (response) {
+                return response.text();
+            });
+        }
+        return sources[url];
+    }
+
+    /** Runs a file's source as a classic script whose global (`this`, window) is `win`. */
+    function evaluate(win, code) {
+        new Function("window", "define", code).call(win, win, undefined);
+    }
+
+    /** console.log/info/warn/error, recorded as [name, ...args] and silenced until restore(). */
+    function recordConsole() {
+        var names = ["log", "info", "warn", "error"];
+        var saved = names.map(function (name) {
+            return console[name];
+        });
+        var calls = [];
+        names.forEach(function (name) {
+            console[name] = function () {
+                calls.push([name].concat([].slice.call(arguments)));
+            };
+        });
+        return {
+            calls: calls,
+            restore: function () {
+                names.forEach(function (name, i) {
+                    console[name] = saved[i];
+                });
+            }
+        };
+    }
+
     window.LOADING = {
         jquery: jquery,
         bundle: bundle,
@@ -143,6 +181,9 @@
         trap: trap,
         messages: messages,
         catchErrors: catchErrors,
+        source: source,
+        evaluate: evaluate,
+        recordConsole: recordConsole,
         label: "jQuery " + jquery + ", " + bundle
     };
     document.title += " (jQuery " + jquery + ", " + bundle + ")";

@@ -41,38 +41,9 @@
         }
     };
 
-    var sources = {};
-    function source(url) {
-        if (!sources[url]) {
-            sources[url] = fetch(url).then(function (response) {
-                return response.text();
-            });
-        }
-        return sources[url];
-    }
-
-    /** Runs a file's source as a classic script whose global (`this`, window) is `win`. */
-    function evaluate(win, code) {
-        new Function("window", "define", code).call(win, win, undefined);
-    }
-
-    /** console.warn/info, recorded and silenced until restore(). */
-    function recordConsole() {
-        var calls = [];
-        var saved = {warn: console.warn, info: console.info};
-        ["warn", "info"].forEach(function (name) {
-            console[name] = function () {
-                calls.push([name].concat([].slice.call(arguments)));
-            };
-        });
-        return {
-            calls: calls,
-            restore: function () {
-                console.warn = saved.warn;
-                console.info = saved.info;
-            }
-        };
-    }
+    var source = LOADING.source;
+    var evaluate = LOADING.evaluate;
+    var recordConsole = LOADING.recordConsole;
 
     QUnit.module("access registered already" + (read ? ", and read" : ""));
 

@@ -22,33 +22,13 @@ const METHODS = [
     ["saveSettings", ["alice", {interface: {language: "de"}}]]
 ];
 
-const sources = new Map();
-async function source(url) {
-    if (!sources.has(url)) sources.set(url, await (await fetch(url)).text());
-    return sources.get(url);
-}
-
-/** Runs a file's source as a classic script whose global (`this`) is `win`, without AMD. */
-function evaluate(win, code) {
-    new Function("define", code).call(win, undefined);
-}
+const {source, evaluate, recordConsole} = LOADING;
 
 /** A global object of our own with jQuery and the files named, in order. */
 async function fresh(...files) {
     const win = {jQuery: window.jQuery};
     for (const file of files) evaluate(win, await source(LOADING.url[file]));
     return win;
-}
-
-/** console.warn/info/log/error, recorded and silenced until restore(). */
-function recordConsole() {
-    const names = ["log", "info", "warn", "error"];
-    const original = names.map((name) => console[name]);
-    const calls = [];
-    names.forEach((name) => {
-        console[name] = (...args) => calls.push([name, ...args]);
-    });
-    return {calls, restore: () => names.forEach((n, i) => (console[n] = original[i]))};
 }
 
 /** A stand-in for OctoPrint's own access.js: any object whose users has the ten methods. */
