@@ -1,5 +1,46 @@
 /*! octoprint-access-client 1.0.0 | MIT */
 /// <reference types="jquery" />
+/** What a permission, group or user needs, by kind of need: `{role: ["admin"]}`. */
+type Needs = Record<string, string[]>;
+/** A permission, as `GET api/access/permissions` lists it. */
+interface Permission {
+    key: string;
+    name: string;
+    description: string;
+    dangerous: boolean;
+    default_groups: string[];
+    needs: Needs;
+}
+
+/** A group, as the groups API returns it. */
+interface Group {
+    key: string;
+    name: string;
+    description: string;
+    permissions: string[];
+    subgroups: string[];
+    needs: Needs;
+    default: boolean;
+    removable: boolean;
+    changeable: boolean;
+    toggleable: boolean;
+    dangerous: boolean;
+}
+
+/** A user, as the users API returns it. */
+interface User {
+    name: string;
+    active: boolean;
+    permissions: string[];
+    groups: string[];
+    needs: Needs;
+    apikey: string | null;
+    settings: UserSettings;
+    has_password?: boolean;
+}
+/** A user's settings: free-form JSON, deep-merged by `saveSettings`. */
+type UserSettings = Record<string, unknown>;
+
 /** The OctoPrint release whose rules the emulator follows. */
 type Version = "1.10" | "1.11" | "2.0";
 /** A JSON value, as a request body parses to and an answer serialises from. */
@@ -7,54 +48,23 @@ type Json = null | boolean | number | string | Json[] | JsonObject;
 interface JsonObject {
     [key: string]: Json;
 }
-/** `{role: [...], group: [...]}`: what a permission, group or user grants. */
-interface Needs {
-    [kind: string]: string[];
-}
+
 /** A permission, as GET api/access/permissions lists it. */
-interface PermissionData {
-    key: string;
-    name: string;
-    description: string;
-    dangerous: boolean;
-    default_groups: string[];
-    needs: Needs;
+interface PermissionData extends Permission {
     /** Set on the permissions of a plugin. */
     plugin?: string;
 }
-/** A group's own data (the record adds `needs` and `dangerous`). */
-interface GroupData {
-    key: string;
-    name: string;
-    description: string;
-    permissions: string[];
-    subgroups: string[];
-    default: boolean;
-    removable: boolean;
-    changeable: boolean;
-    toggleable: boolean;
-}
 /** A group as the server answers it. */
-interface GroupRecord extends GroupData {
-    needs: Needs;
-    dangerous: boolean;
-}
+type GroupRecord = Group;
 /**
  * A user as the server answers it: 1.10 and 1.11 add the deprecated `admin`, `user` and
  * `roles`; 2.0 has `has_password` instead.
  */
-interface UserRecord {
-    name: string;
-    active: boolean;
-    permissions: string[];
-    groups: string[];
-    needs: Needs;
-    apikey: string | null;
+interface UserRecord extends Omit<User, "settings"> {
     settings: JsonObject;
     admin?: boolean;
     user?: boolean;
     roles?: string[];
-    has_password?: boolean;
 }
 /** An extra user to start with. */
 interface UserSeed {

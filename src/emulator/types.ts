@@ -1,5 +1,8 @@
 // The emulator's public types: its options, the request and answer it deals in, the records
 // it answers with. No transport in here: the Node server and the in-page fake adapt to these.
+import type {Group} from "../access/groups";
+import type {Needs, Permission} from "../access/permissions";
+import type {User} from "../access/users";
 
 /** The OctoPrint release whose rules the emulator follows. */
 export type Version = "1.10" | "1.11" | "2.0";
@@ -10,58 +13,31 @@ export interface JsonObject {
     [key: string]: Json;
 }
 
-/** `{role: [...], group: [...]}`: what a permission, group or user grants. */
-export interface Needs {
-    [kind: string]: string[];
-}
+// The records are the component's own (src/access/), so the two cannot drift apart; the
+// emulator adds what only its answers carry.
+export type {Needs};
 
 /** A permission, as GET api/access/permissions lists it. */
-export interface PermissionData {
-    key: string;
-    name: string;
-    description: string;
-    dangerous: boolean;
-    default_groups: string[];
-    needs: Needs;
+export interface PermissionData extends Permission {
     /** Set on the permissions of a plugin. */
     plugin?: string;
 }
 
 /** A group's own data (the record adds `needs` and `dangerous`). */
-export interface GroupData {
-    key: string;
-    name: string;
-    description: string;
-    permissions: string[];
-    subgroups: string[];
-    default: boolean;
-    removable: boolean;
-    changeable: boolean;
-    toggleable: boolean;
-}
+export type GroupData = Omit<Group, "needs" | "dangerous">;
 
 /** A group as the server answers it. */
-export interface GroupRecord extends GroupData {
-    needs: Needs;
-    dangerous: boolean;
-}
+export type GroupRecord = Group;
 
 /**
  * A user as the server answers it: 1.10 and 1.11 add the deprecated `admin`, `user` and
  * `roles`; 2.0 has `has_password` instead.
  */
-export interface UserRecord {
-    name: string;
-    active: boolean;
-    permissions: string[];
-    groups: string[];
-    needs: Needs;
-    apikey: string | null;
+export interface UserRecord extends Omit<User, "settings"> {
     settings: JsonObject;
     admin?: boolean;
     user?: boolean;
     roles?: string[];
-    has_password?: boolean;
 }
 
 /** An extra user to start with. */
