@@ -2,6 +2,10 @@ import js from "@eslint/js";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
+// The fleet's plan and desired-state modules run in the page, in Node and from a command
+// line: ES modules with no globals beyond the language's (no DOM, jQuery, OctoPrint or Node).
+const PORTABLE = ["console/fleet/plan.js", "console/fleet/desired-state.js"];
+
 export default tseslint.config(
     {ignores: ["dist/", "node_modules/", "test/artifacts/", "build/"]},
     js.configs.recommended,
@@ -53,6 +57,7 @@ export default tseslint.config(
     {
         // The console page's ES modules (index.html), on OctoPrint's globals.
         files: ["console/**/*.js"],
+        ignores: PORTABLE,
         languageOptions: {
             sourceType: "module",
             globals: {
@@ -63,6 +68,10 @@ export default tseslint.config(
                 $: "readonly"
             }
         }
+    },
+    {
+        files: PORTABLE,
+        languageOptions: {sourceType: "module", globals: {}}
     },
     {
         files: ["**/*.mjs"],
