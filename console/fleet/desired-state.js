@@ -40,8 +40,9 @@ const sorted = (/** @type {string[]} */ list) => Array.from(new Set(list)).sort(
 
 /**
  * The desired state of the servers given: one server's, or the merged fleet's, where each
- * user and group is as on the first server (in the order given) that has it. A subgroup that
- * would close a cycle across servers is left out. Lists sorted, so files diff well.
+ * user and group is as on the first server (in the order given) that has it. (So the groups
+ * a user or group names come from that server or one before it: no cycle of subgroups can
+ * arise.) Lists sorted, so files diff well.
  * @param {ServerState[]} servers
  * @returns {DesiredState}
  */
@@ -68,21 +69,8 @@ export function exportState(servers) {
                 description: group.description,
                 default: group.default,
                 permissions: sorted(group.permissions),
-                subgroups: [] // below, once every group is known
+                subgroups: sorted(group.subgroups)
             });
-        }
-    }
-    const done = new Set();
-    for (const server of servers) {
-        for (const group of server.groups) {
-            if (done.has(group.key)) continue;
-            done.add(group.key);
-            const merged = /** @type {DesiredState["groups"][number]} */ (
-                groups.get(group.key)
-            );
-            merged.subgroups = sorted(group.subgroups).filter(
-                (key) => !reaches(groups, key, group.key)
-            );
         }
     }
     return {
@@ -170,7 +158,7 @@ export function validateState(value) {
         if (name(where, "key", group.key, errors, false)) {
             const first = groupKeys.get(/** @type {string} */ (group.key));
             if (first) errors.push(`${where}: duplicate key (also ${first})`);
-            else groupKeys.set(/** @type {string} */ (group.key), where);
+            else groupKeys.set(/** @type {string} */ (group.key), `groups[${i}]`);
         }
         if (typeof group.name !== "string" || !group.name) {
             errors.push(`${where}.name: must be a non-empty string`);
@@ -214,7 +202,7 @@ export function validateState(value) {
         if (name(where, "name", user.name, errors, true)) {
             const first = userNames.get(/** @type {string} */ (user.name));
             if (first) errors.push(`${where}: duplicate name (also ${first})`);
-            else userNames.set(/** @type {string} */ (user.name), where);
+            else userNames.set(/** @type {string} */ (user.name), `users[${i}]`);
         }
         if (typeof user.active !== "boolean") {
             errors.push(`${where}.active: must be true or false`);
@@ -344,25 +332,6 @@ function list(
         }
     }
     return keys;
-}
-
-/**
- * Whether `to` is reached from `from` through the subgroups in `groups`.
- * @param {Map<string, {subgroups: string[]}>} groups
- * @param {string} from
- * @param {string} to
- */
-function reaches(groups, from, to) {
-    const seen = new Set();
-    /** @param {string} key @returns {boolean} */
-    const walk = (key) => {
-        if (key === to) return true;
-        if (seen.has(key)) return false;
-        seen.add(key);
-        const group = groups.get(key);
-        return !!group && group.subgroups.some(walk);
-    };
-    return walk(from);
 }
 
 /**
