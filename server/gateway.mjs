@@ -90,7 +90,7 @@ export function forwards(method, target) {
 }
 
 /** The error's own words; Node's connection errors can be an AggregateError without any. */
-function describe(error) {
+export function describe(error) {
     return (
         error.message ||
         (error.errors ?? []).map((each) => each.message).join("; ") ||
