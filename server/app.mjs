@@ -97,7 +97,8 @@ function serveVersion(emulator, req, res) {
 /** Serves the file at `path`: one of `files` or, with `pages`, of console/ or dist/. */
 function serveFile(req, res, path, files = FILES, pages = true) {
     const file =
-        files[path] ?? (pages && (CONSOLE.test(path) || DIST.test(path)) ? path.slice(1) : null);
+        files[path] ??
+        (pages && (CONSOLE.test(path) || DIST.test(path)) ? path.slice(1) : null);
     const url = file && new URL(file, ROOT);
     const stat = url && statSync(url, {throwIfNoEntry: false});
     if (!stat?.isFile()) {

@@ -50,7 +50,10 @@ export function jsonMistake(text) {
             if (char < " ") stop("a control character in a string");
             if (char === "\\") {
                 at += 1;
-                if (text[at] === "u" && /^[0-9a-fA-F]{4}$/.test(text.slice(at + 1, at + 5)))
+                if (
+                    text[at] === "u" &&
+                    /^[0-9a-fA-F]{4}$/.test(text.slice(at + 1, at + 5))
+                )
                     at += 4;
                 else if (!'"\\/bfnrt'.includes(text[at] || "x")) stop("a bad escape");
             }
@@ -70,7 +73,11 @@ export function jsonMistake(text) {
                 if (close === "}") {
                     space();
                     if (text[at] !== '"')
-                        stop(at >= text.length ? "unexpected end" : "expected a name in quotes");
+                        stop(
+                            at >= text.length
+                                ? "unexpected end"
+                                : "expected a name in quotes"
+                        );
                     string();
                     expect(":", 'expected ":"');
                 }

@@ -207,7 +207,8 @@ export function createFleet({
     async function handle(req, res) {
         const path = req.url.split("?")[0];
         if (path === "/fleet/servers") {
-            if (req.method === "GET" || req.method === "HEAD") send(res, 200, await list());
+            if (req.method === "GET" || req.method === "HEAD")
+                send(res, 200, await list());
             else send(res, 405, {error: "Method not allowed"}, {Allow: "GET, HEAD"});
             return;
         }

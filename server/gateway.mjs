@@ -227,7 +227,9 @@ export function createForwarder({
                 res.writeHead(answer.statusCode, out);
                 // OctoPrint cutting its answer short cuts ours: the browser sees a failed
                 // request.
-                const steps = hide.length ? [answer, hideSecrets(hide), res] : [answer, res];
+                const steps = hide.length
+                    ? [answer, hideSecrets(hide), res]
+                    : [answer, res];
                 pipeline(...steps, (error) => {
                     if (error) res.destroy();
                     over();

@@ -9,7 +9,6 @@
 import {parseArgs} from "node:util";
 import {versions} from "../dist/octoprint-access-fake.mjs";
 import {startServer} from "./app.mjs";
-import {FLEET_DEFAULTS} from "./fleet.mjs";
 import {FleetFileError, demoFleet, readFleetFile} from "./fleet-file.mjs";
 import {parseOctoPrintUrl} from "./gateway.mjs";
 
@@ -67,8 +66,12 @@ function count(flag, seconds = false) {
 }
 
 // One mode: a flag wins over the environment; two flags, or two variables, are a mistake.
-const flags = ["octoprint", "fleet", "demo-fleet"].filter((flag) => args[flag] !== undefined);
-const variables = ["OCTOPRINT_URL", "OCTOPRINT_FLEET"].filter((name) => process.env[name]);
+const flags = ["octoprint", "fleet", "demo-fleet"].filter(
+    (flag) => args[flag] !== undefined
+);
+const variables = ["OCTOPRINT_URL", "OCTOPRINT_FLEET"].filter(
+    (name) => process.env[name]
+);
 if (flags.length > 1) stop(`Give one of --${flags.join(", --")}, not ${flags.length}`);
 if (!flags.length && variables.length > 1)
     stop(`Set one of ${variables.join(", ")}, not both`);
@@ -133,7 +136,9 @@ try {
         );
         const width = Math.max(...server.fleet.map(({name}) => name.length));
         for (const {name, url, emulated} of server.fleet) {
-            const where = emulated ? `embedded emulator, OctoPrint ${emulated}'s rules` : url;
+            const where = emulated
+                ? `embedded emulator, OctoPrint ${emulated}'s rules`
+                : url;
             console.log(`  ${name.padEnd(width)}  ${where}`);
         }
         console.log(

@@ -35,13 +35,16 @@ export function createSignIn({port, token = randomBytes(32).toString("base64url"
     function exchange(req, res, path) {
         const query = req.url.slice(path.length + 1);
         const given = new URLSearchParams(query).get("token");
-        if (given === null || (req.method !== "GET" && req.method !== "HEAD")) return false;
+        if (given === null || (req.method !== "GET" && req.method !== "HEAD"))
+            return false;
         if (!matches(given)) {
             res.writeHead(401, {
                 "Content-Type": "text/plain; charset=utf-8",
                 "Cache-Control": "no-store"
             });
-            res.end("This link's token is not this server's: open the link npm start printed.\n");
+            res.end(
+                "This link's token is not this server's: open the link npm start printed.\n"
+            );
             return true;
         }
         res.writeHead(303, {
