@@ -160,7 +160,9 @@ function load() {
                     })
                 )
                 .then((read) => {
-                    const failed = Array.from(read.values()).filter((v) => !v).length;
+                    const failed = Array.from(read.values()).filter(
+                        (outcome) => "error" in outcome
+                    ).length;
                     const down = servers.length - reachable.length;
                     say(
                         "Read " +
