@@ -84,28 +84,39 @@ export function createFleet({
         }
     }
 
+    /**
+     * take() within `ms`, given up early when `res` (if given) closes. Rejects with "timeout"
+     * or "gone".
+     */
+    async function takeWithin(member, ms, res) {
+        const giveUp = new AbortController();
+        const timer = setTimeout(() => giveUp.abort("timeout"), ms);
+        const leave = () => giveUp.abort("gone");
+        res?.once("close", leave);
+        try {
+            const release = await take(member, giveUp.signal);
+            if (!giveUp.signal.aborted) return release;
+            release();
+            throw giveUp.signal.reason;
+        } finally {
+            clearTimeout(timer);
+            res?.off("close", leave);
+        }
+    }
+
     /** For the forwarder: slots within `timeout` (else 504), or null when the browser left. */
     async function admit(member, res) {
-        const gone = new AbortController();
-        const left = () => gone.abort(new Error("the browser went away"));
-        res.once("close", left);
-        const signal = AbortSignal.any([AbortSignal.timeout(timeout), gone.signal]);
         try {
-            const release = await take(member, signal);
-            if (!signal.aborted) return release;
-            release();
-        } catch {
-            // answered below
-        } finally {
-            res.off("close", left);
+            return await takeWithin(member, timeout, res);
+        } catch (reason) {
+            if (reason === "timeout")
+                send(res, 504, {
+                    error:
+                        `${member.what}: no free slot within ${timeout / 1000} s ` +
+                        `(${perServer} requests to it in flight, ${member.slots.waiting} waiting)`
+                });
+            return null;
         }
-        if (!gone.signal.aborted)
-            send(res, 504, {
-                error:
-                    `${member.what}: no free slot within ${timeout / 1000} s ` +
-                    `(${perServer} requests to it in flight, ${member.slots.waiting} waiting)`
-            });
-        return null;
     }
 
     /** {name, url, emulated, version, reachable, error} of one member, from /api/version. */
@@ -128,7 +139,7 @@ export function createFleet({
         const begun = Date.now();
         let release;
         try {
-            release = await take(member, AbortSignal.timeout(probeTimeout));
+            release = await takeWithin(member, probeTimeout);
         } catch {
             return result(null, `no answer within ${seconds} (busy)`);
         }

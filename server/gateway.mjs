@@ -132,25 +132,40 @@ export function requestUpstream(target, {method, path, headers, timeout}) {
 /**
  * A stream that passes bytes through with every occurrence of each of `secrets` (ASCII
  * strings) overwritten by as many "*": the length stays, so does Content-Length. The last
- * bytes of each chunk wait for the next one, where a secret may go on.
+ * bytes of each chunk wait for the next one, where a secret may go on; where one secret starts
+ * another, the longer one is masked.
  */
 export function hideSecrets(secrets) {
-    const longest = Math.max(0, ...secrets.map((secret) => secret.length));
+    const longest = Math.max(...secrets.map((secret) => secret.length));
+    const pattern = new RegExp(
+        [...secrets]
+            .sort((a, b) => b.length - a.length)
+            .map((secret) => secret.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&"))
+            .join("|"),
+        "g"
+    );
     let carry = "";
-    const mask = (text) =>
-        secrets.reduce(
-            (masked, secret) => masked.split(secret).join("*".repeat(secret.length)),
-            text
-        );
+    /** `text` with the secrets that start before `end` masked, up to there or past them. */
+    function mask(text, end) {
+        let out = "";
+        let at = 0;
+        pattern.lastIndex = 0;
+        for (let found; (found = pattern.exec(text)) && found.index < end;) {
+            out += text.slice(at, found.index) + "*".repeat(found[0].length);
+            at = found.index + found[0].length;
+        }
+        const upTo = Math.max(at, end);
+        carry = text.slice(upTo);
+        return Buffer.from(out + text.slice(at, upTo), "latin1");
+    }
     return new Transform({
         transform(chunk, _, done) {
-            const text = mask(carry + chunk.toString("latin1")); // byte for byte
-            const keep = Math.min(text.length, longest - 1);
-            carry = text.slice(text.length - keep);
-            done(null, Buffer.from(text.slice(0, text.length - keep), "latin1"));
+            const text = carry + chunk.toString("latin1"); // byte for byte
+            // A secret that starts before this point fits into the text: it can be told.
+            done(null, mask(text, text.length - (longest - 1)));
         },
         flush(done) {
-            done(null, Buffer.from(carry, "latin1"));
+            done(null, mask(carry, carry.length));
         }
     });
 }
