@@ -1,6 +1,7 @@
 // The console's server: the access-API emulator under /api/, the files a page needs from an
 // OctoPrint server at OctoPrint's own paths, the console page and dist/. Nothing else of the
-// repository is reachable (no node_modules browsing, no .git): every file is listed here.
+// repository is reachable (no node_modules browsing, no .git): every file is listed here, or
+// matched by CONSOLE (the pages' modules) or DIST.
 // With `octoprint` (a URL) it is a gateway instead: /api/ and /static/ go to server/gateway.mjs,
 // which forwards the access API and OctoPrint's client scripts to that OctoPrint. With `fleet`
 // (a list of servers) it serves the fleet page and, under /fleet/, each server's access API
