@@ -16,6 +16,11 @@ function failure(xhr) {
                 : " A real OctoPrint must allow cross-origin requests: Settings → API)")
         );
     }
+    return answerText(xhr);
+}
+
+/** A failed answer in words: status, status text and OctoPrint's own message, if any. */
+export function answerText(xhr) {
     let error = xhr.responseJSON && xhr.responseJSON.error;
     if (!error) {
         try {

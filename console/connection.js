@@ -3,43 +3,12 @@
 import {call} from "./api.js";
 import {busy, byId, el, say} from "./dom.js";
 import {setGroups} from "./groups.js";
+import {loadHost} from "./host.js";
 import {setPermissions} from "./permissions.js";
 import {state} from "./state.js";
 import {setUsers} from "./users.js";
 
-const HOST_SCRIPTS = [
-    "static/js/lib/jquery/jquery.min.js",
-    "static/js/lib/lodash.min.js", // a real OctoPrint's base.js needs it
-    "static/js/app/client/base.js"
-];
-const BUNDLE = "dist/octoprint-access.js";
 const PENDING = "octoprint-access-console:connect"; // survives the reload when switching
-
-function loadScript(src) {
-    return new Promise((resolve, reject) => {
-        const script = el("script", {src, async: false});
-        script.onload = resolve;
-        script.onerror = () => {
-            script.remove();
-            reject(new Error("Could not load " + src));
-        };
-        document.head.append(script);
-    });
-}
-
-/** OctoPrint's page order: jQuery, lodash, its client, then the access component. */
-function loadHost(baseurl) {
-    const sources = HOST_SCRIPTS.map((path) => baseurl + path).concat([BUNDLE]);
-    return sources.reduce(
-        (previous, src) =>
-            previous.then(() =>
-                document.querySelector('script[src="' + CSS.escape(src) + '"]')
-                    ? undefined
-                    : loadScript(src)
-            ),
-        Promise.resolve()
-    );
-}
 
 function connect(baseurl, apikey) {
     if (!/\/$/.test(baseurl)) baseurl += "/";

@@ -7,14 +7,17 @@
 // STATIC. Of a request only the REQUEST_HEADERS and the body travel (no cookies, Origin or
 // Referer); of the answer only the status, the RESPONSE_HEADERS and the body come back (never
 // Set-Cookie or Access-Control-*). Node's own http/https, no dependencies.
+//
+// Fleet mode (server/fleet.mjs) forwards to each of its servers with the same createForwarder,
+// adding that server's API key and hiding the fleet's keys from the answers.
 import {request as httpRequest} from "node:http";
 import {request as httpsRequest} from "node:https";
-import {pipeline} from "node:stream";
+import {Transform, pipeline} from "node:stream";
 import {readBody, send, sendTooLarge} from "./http.mjs";
 
 export const DEFAULT_TIMEOUT = 30000; // ms without a byte from OctoPrint: 504
 
-const STATIC = new Set([
+export const STATIC = new Set([
     "/static/js/lib/jquery/jquery.min.js",
     "/static/js/lib/lodash.min.js",
     "/static/js/app/client/base.js"
@@ -87,7 +90,7 @@ export function forwards(method, target) {
 }
 
 /** The error's own words; Node's connection errors can be an AggregateError without any. */
-function describe(error) {
+export function describe(error) {
     return (
         error.message ||
         (error.errors ?? []).map((each) => each.message).join("; ") ||
@@ -96,17 +99,180 @@ function describe(error) {
     );
 }
 
+/** 504 for a silent OctoPrint, 502 for an unreachable one, with `what` (e.g. "OctoPrint at <url>"). */
+export function sendUpstreamError(res, error, what, timeout) {
+    if (res.headersSent) res.destroy();
+    else if (error.code === "GATEWAY_TIMEOUT")
+        send(res, 504, {error: `${what} did not answer within ${timeout / 1000} s`});
+    else send(res, 502, {error: `${what} is not reachable: ${describe(error)}`});
+}
+
+/**
+ * A request to the OctoPrint at `target` (a URL from parseOctoPrintUrl): `path` (from "/")
+ * goes behind its path. Silence for `timeout` ms, before the answer or within it, destroys it
+ * with an error whose code is GATEWAY_TIMEOUT. The caller sends it (`.end(body)`).
+ */
+export function requestUpstream(target, {method, path, headers, timeout}) {
+    const request = target.protocol === "https:" ? httpsRequest : httpRequest;
+    const upstream = request({
+        protocol: target.protocol,
+        hostname: target.hostname.replace(/^\[(.*)\]$/, "$1"), // IPv6 without brackets
+        port: target.port,
+        method,
+        path: target.pathname.slice(0, -1) + path, // behind "" or "/octoprint"
+        headers,
+        agent: false // a connection per request: no idle one that OctoPrint closed meanwhile
+    });
+    upstream.setTimeout(timeout, () =>
+        upstream.destroy(Object.assign(new Error("timeout"), {code: "GATEWAY_TIMEOUT"}))
+    );
+    return upstream;
+}
+
+/**
+ * A stream that passes bytes through with every occurrence of each of `secrets` (ASCII
+ * strings) overwritten by as many "*": the length stays, so does Content-Length. The last
+ * bytes of each chunk wait for the next one, where a secret may go on; where one secret starts
+ * another, the longer one is masked.
+ */
+export function hideSecrets(secrets) {
+    const longest = Math.max(...secrets.map((secret) => secret.length));
+    const pattern = new RegExp(
+        [...secrets]
+            .sort((a, b) => b.length - a.length)
+            .map((secret) => secret.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&"))
+            .join("|"),
+        "g"
+    );
+    let carry = "";
+    /** `text` with the secrets that start before `end` masked, up to there or past them. */
+    function mask(text, end) {
+        let out = "";
+        let at = 0;
+        pattern.lastIndex = 0;
+        for (let found; (found = pattern.exec(text)) && found.index < end;) {
+            out += text.slice(at, found.index) + "*".repeat(found[0].length);
+            at = found.index + found[0].length;
+        }
+        const upTo = Math.max(at, end);
+        carry = text.slice(upTo);
+        return Buffer.from(out + text.slice(at, upTo), "latin1");
+    }
+    return new Transform({
+        transform(chunk, _, done) {
+            const text = carry + chunk.toString("latin1"); // byte for byte
+            // A secret that starts before this point fits into the text: it can be told.
+            done(null, mask(text, text.length - (longest - 1)));
+        },
+        flush(done) {
+            done(null, mask(carry, carry.length));
+        }
+    });
+}
+
+/**
+ * Forwarding to the OctoPrint at `octoprint` (a URL or its text, see parseOctoPrintUrl): the
+ * rules above, for the single gateway and for each server of a fleet. `timeout`: ms that
+ * OctoPrint may stay silent, before its answer (504) or within it (the answer is cut off).
+ * With `apikey`, the browser's X-Api-Key is dropped and this one sent instead; `hide` lists
+ * strings (API keys) that no answer may carry to the browser. `admit(res)`, when given, waits
+ * for a free slot: it resolves to a function that gives the slot back, or to null when the
+ * request was answered meanwhile (or the browser went away). `what` names OctoPrint in error
+ * messages. Returns {url, target, forward(req, res, path)}: `path` is the raw request target
+ * as OctoPrint would get it (from "/"); forward() resolves once the exchange is over.
+ */
+export function createForwarder({
+    octoprint,
+    timeout = DEFAULT_TIMEOUT,
+    apikey,
+    hide = [],
+    admit,
+    what
+}) {
+    const target = octoprint instanceof URL ? octoprint : parseOctoPrintUrl(octoprint);
+    const url = target.href;
+    const name = what ?? `OctoPrint at ${url}`;
+
+    async function forward(req, res, path) {
+        if (!forwards(req.method, path)) {
+            send(res, 404, {
+                error: "Not found: this gateway forwards OctoPrint's access API and client scripts only"
+            });
+            return;
+        }
+        const read = await readBody(req);
+        if (read.aborted) return;
+        if (read.tooLarge) {
+            sendTooLarge(res);
+            return;
+        }
+        const headers = {};
+        for (const header of REQUEST_HEADERS) {
+            if (req.headers[header] !== undefined) headers[header] = req.headers[header];
+        }
+        if (apikey !== undefined) headers["x-api-key"] = apikey;
+        if (
+            req.headers["content-length"] !== undefined ||
+            req.headers["transfer-encoding"]
+        )
+            headers["content-length"] = read.body.length;
+
+        const release = admit ? await admit(res) : () => {};
+        if (!release) return;
+        await new Promise((resolve) => {
+            let done = false;
+            const over = () => {
+                if (done) return;
+                done = true;
+                release();
+                resolve();
+            };
+            const upstream = requestUpstream(target, {
+                method: req.method,
+                path,
+                headers,
+                timeout
+            });
+            upstream.on("response", (answer) => {
+                const out = {};
+                for (const header of RESPONSE_HEADERS) {
+                    if (answer.headers[header] !== undefined)
+                        out[header] = answer.headers[header];
+                }
+                res.writeHead(answer.statusCode, out);
+                // OctoPrint cutting its answer short cuts ours: the browser sees a failed
+                // request.
+                const steps = hide.length
+                    ? [answer, hideSecrets(hide), res]
+                    : [answer, res];
+                pipeline(...steps, (error) => {
+                    if (error) res.destroy();
+                    over();
+                });
+            });
+            upstream.on("error", (error) => {
+                sendUpstreamError(res, error, name, timeout);
+                over();
+            });
+            // The browser went away: so does the request to OctoPrint.
+            res.on("close", () => {
+                if (!res.writableFinished) upstream.destroy();
+                over();
+            });
+            upstream.end(read.body);
+        });
+    }
+
+    return {url, target, forward};
+}
+
 /**
  * A gateway to the OctoPrint at `octoprint` (a URL or its text, see parseOctoPrintUrl).
  * `timeout`: ms that OctoPrint may stay silent, before its answer (504) or within it (the
  * answer is cut off). Returns {url, claims(target), handle(req, res)}.
  */
 export function createGateway({octoprint, timeout = DEFAULT_TIMEOUT}) {
-    const target = octoprint instanceof URL ? octoprint : parseOctoPrintUrl(octoprint);
-    const url = target.href;
-    const prefix = target.pathname.slice(0, -1); // "" or "/octoprint"
-    const request = target.protocol === "https:" ? httpsRequest : httpRequest;
-    const seconds = `${timeout / 1000} s`;
+    const {url, forward} = createForwarder({octoprint, timeout});
 
     /**
      * Whether a request target is the gateway's to answer (forward or refuse): everything
@@ -120,71 +286,5 @@ export function createGateway({octoprint, timeout = DEFAULT_TIMEOUT}) {
         );
     }
 
-    async function handle(req, res) {
-        if (!forwards(req.method, req.url)) {
-            send(res, 404, {
-                error: "Not found: this gateway forwards OctoPrint's access API and client scripts only"
-            });
-            return;
-        }
-        const read = await readBody(req);
-        if (read.aborted) return;
-        if (read.tooLarge) {
-            sendTooLarge(res);
-            return;
-        }
-        const headers = {};
-        for (const name of REQUEST_HEADERS) {
-            if (req.headers[name] !== undefined) headers[name] = req.headers[name];
-        }
-        if (
-            req.headers["content-length"] !== undefined ||
-            req.headers["transfer-encoding"]
-        )
-            headers["content-length"] = read.body.length;
-
-        const upstream = request({
-            protocol: target.protocol,
-            hostname: target.hostname.replace(/^\[(.*)\]$/, "$1"), // IPv6 without brackets
-            port: target.port,
-            method: req.method,
-            path: prefix + req.url,
-            headers,
-            agent: false // a connection per request: no idle one that OctoPrint closed meanwhile
-        });
-        upstream.setTimeout(timeout, () =>
-            upstream.destroy(
-                Object.assign(new Error("timeout"), {code: "GATEWAY_TIMEOUT"})
-            )
-        );
-        upstream.on("response", (answer) => {
-            const out = {};
-            for (const name of RESPONSE_HEADERS) {
-                if (answer.headers[name] !== undefined) out[name] = answer.headers[name];
-            }
-            res.writeHead(answer.statusCode, out);
-            // OctoPrint cutting its answer short cuts ours: the browser sees a failed request.
-            pipeline(answer, res, (error) => {
-                if (error) res.destroy();
-            });
-        });
-        upstream.on("error", (error) => {
-            if (res.headersSent) res.destroy();
-            else if (error.code === "GATEWAY_TIMEOUT")
-                send(res, 504, {
-                    error: `OctoPrint at ${url} did not answer within ${seconds}`
-                });
-            else
-                send(res, 502, {
-                    error: `OctoPrint at ${url} is not reachable: ${describe(error)}`
-                });
-        });
-        // The browser went away: so does the request to OctoPrint.
-        res.on("close", () => {
-            if (!res.writableFinished) upstream.destroy();
-        });
-        upstream.end(read.body);
-    }
-
-    return {url, claims, handle};
+    return {url, claims, handle: (req, res) => forward(req, res, req.url)};
 }

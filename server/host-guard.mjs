@@ -1,8 +1,11 @@
 // The guard against DNS rebinding: a page of another site whose name the attacker points at
 // 127.0.0.1 reaches this server as same-origin, but its requests carry the attacker's name in
 // the Host header. So the server answers only requests addressed to it by an address it
-// listens on; everything else gets 403.
+// listens on; everything else gets 403. A request from another site's page (browsers send
+// Origin with every cross-origin request and with same-origin ones that change something) gets
+// 403 too.
 import {networkInterfaces} from "node:os";
+import {send} from "./http.mjs";
 
 const WILDCARD = new Set(["0.0.0.0", "::", ""]);
 
@@ -26,4 +29,33 @@ export function allowedHosts(host, port) {
         if (port === 80) hosts.add(shown);
     }
     return hosts;
+}
+
+/** Whether a request's Origin header, when it has one, is this server's own. */
+function ownOrigin(origin, hosts) {
+    if (origin === undefined) return true;
+    try {
+        const url = new URL(origin);
+        return url.protocol === "http:" && hosts.has(url.host.toLowerCase());
+    } catch {
+        return false; // "null" (a sandboxed or file page) and anything malformed
+    }
+}
+
+/**
+ * Answers 403 and returns true when the request's Host is not one of `hosts` (allowedHosts)
+ * or its Origin is another site's: nothing of it is served.
+ */
+export function refuse(req, res, hosts) {
+    if (!hosts.has(String(req.headers.host).toLowerCase())) {
+        send(res, 403, {
+            error: `Host ${req.headers.host} is not this server's address (DNS rebinding guard)`
+        });
+        return true;
+    }
+    if (!ownOrigin(req.headers.origin, hosts)) {
+        send(res, 403, {error: `Origin ${req.headers.origin} is not this server's`});
+        return true;
+    }
+    return false;
 }

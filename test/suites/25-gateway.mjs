@@ -4,18 +4,15 @@
 // must not pass on, refuses, stalls or cuts its answer short. One named check = one test.
 // (The console end to end through the gateway is in 30-console.mjs.)
 import assert from "node:assert/strict";
-import {spawn} from "node:child_process";
-import {createServer, request as httpRequest} from "node:http";
-import {fileURLToPath} from "node:url";
+import {request as httpRequest} from "node:http";
 import {startServer} from "../../server/app.mjs";
 import {checker} from "../checks.mjs";
 import {forwards} from "../../server/gateway.mjs";
 import {allowedHosts} from "../../server/host-guard.mjs";
 import {runEmulatorChecks} from "../emulator-checks.mjs";
+import {UPSTREAM_EXTRAS, WAIT, requester, runMain, startFake} from "../servers.mjs";
 import {KEY} from "../emulator/table.mjs";
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const WAIT = 5000; // ms: no request here may take that long, hung ones included
 const FORWARDED_REQUEST_HEADERS = [
     "x-api-key",
     "content-type",
@@ -23,133 +20,7 @@ const FORWARDED_REQUEST_HEADERS = [
     "x-requested-with",
     "cache-control"
 ];
-// What an OctoPrint with "Allow Cross Origin" on (and a session) adds to its answers.
-const UPSTREAM_EXTRAS = {
-    "Access-Control-Allow-Origin": "*",
-    "Access-Control-Allow-Credentials": "true",
-    "Access-Control-Allow-Methods": "GET, POST, PUT, PATCH, DELETE",
-    "Access-Control-Allow-Headers": "X-Api-Key, Content-Type",
-    "Set-Cookie": "session=upstream-session; HttpOnly",
-    "X-Upstream": "yes"
-};
-
-const seen = []; // the headers of every answer this suite got, for the CORS check at the end
-
-/**
- * One raw request (the target is sent as given, absolute-form included). Resolves to
- * {status, headers, body (Buffer), json} or, when the answer fails or does not end within
- * WAIT ms, {failed: "why"}.
- */
-function request(url, method, target, {headers = {}, body, chunked = false} = {}) {
-    const {hostname, port} = new URL(url);
-    const data = typeof body === "string" ? Buffer.from(body) : body;
-    const allHeaders = {...headers};
-    if (data && !chunked) allHeaders["Content-Length"] ??= data.length;
-    return new Promise((resolve) => {
-        const done = (result) => {
-            clearTimeout(timer);
-            resolve(result);
-        };
-        const req = httpRequest(
-            {hostname, port, method, path: target, headers: allHeaders},
-            (res) => {
-                seen.push(res.headers);
-                const chunks = [];
-                res.on("data", (chunk) => chunks.push(chunk));
-                res.on("aborted", () => done({failed: "aborted"}));
-                res.on("error", (error) => done({failed: error.message}));
-                res.on("end", () => {
-                    const buffer = Buffer.concat(chunks);
-                    let json;
-                    try {
-                        json = JSON.parse(buffer.toString("utf8"));
-                    } catch {
-                        json = undefined;
-                    }
-                    done({
-                        status: res.statusCode,
-                        headers: res.headers,
-                        body: buffer,
-                        json
-                    });
-                });
-            }
-        );
-        const timer = setTimeout(() => {
-            req.destroy();
-            done({failed: `no end within ${WAIT} ms`});
-        }, WAIT);
-        req.on("error", (error) => done({failed: error.message}));
-        if (data && chunked) {
-            // Without Content-Length: Node sends it chunked, in 64 KiB pieces.
-            for (let at = 0; at < data.length; at += 65536)
-                req.write(data.subarray(at, at + 65536));
-            req.end();
-        } else req.end(data);
-    });
-}
-
-/**
- * A fake OctoPrint on a free port: logs every request ({method, url, headers, body}) and
- * answers it with `answer(req, res, body)` (default: 200 {"ok": true} with UPSTREAM_EXTRAS).
- */
-async function startFake(answer) {
-    const log = [];
-    const server = createServer((req, res) => {
-        const chunks = [];
-        req.on("data", (chunk) => chunks.push(chunk));
-        req.on("end", () => {
-            const body = Buffer.concat(chunks);
-            log.push({method: req.method, url: req.url, headers: req.headers, body});
-            if (answer) answer(req, res, body);
-            else {
-                res.writeHead(200, {
-                    "Content-Type": "application/json",
-                    ...UPSTREAM_EXTRAS
-                });
-                res.end('{"ok": true}');
-            }
-        });
-    });
-    await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-    return {
-        url: `http://127.0.0.1:${server.address().port}/`,
-        log,
-        close: () =>
-            new Promise((resolve) => {
-                server.close(resolve);
-                server.closeAllConnections();
-            })
-    };
-}
-
-/** Runs `node server/main.mjs ...args` with `env`; resolves to {code, stdout, stderr}. */
-function runMain(args, env, {until} = {}) {
-    const child = spawn(process.execPath, ["server/main.mjs", ...args], {
-        cwd: ROOT,
-        env: {...process.env, PORT: "0", OCTOPRINT_URL: "", HOST: "", ...env},
-        stdio: ["ignore", "pipe", "pipe"]
-    });
-    const out = {stdout: "", stderr: ""};
-    child.stdout.on("data", (chunk) => (out.stdout += chunk));
-    child.stderr.on("data", (chunk) => (out.stderr += chunk));
-    const exited = new Promise((resolve) =>
-        child.on("exit", (code) => resolve({code, ...out}))
-    );
-    const timer = setTimeout(() => child.kill(), WAIT);
-    exited.then(() => clearTimeout(timer));
-    /** Resolves once stdout matches `until` (to {match, out}), or rejects when it exits. */
-    const started = new Promise((resolve, reject) => {
-        if (!until) return;
-        child.stdout.on("data", () => {
-            const match = out.stdout.match(until);
-            if (match) resolve({match, out});
-        });
-        exited.then(() => reject(new Error(`exited: ${out.stdout}${out.stderr}`)));
-    });
-    started.catch(() => {});
-    return {exited, started, stop: () => (child.kill(), exited)};
-}
+const {request, seen} = requester(); // seen: every answer's headers, for the CORS check
 
 /** The answer with the random API keys masked: two emulators make different ones. */
 const masked = (answer) => ({

@@ -1,0 +1,72 @@
+// Reading the whole fleet: every server through its own client's access component, a few at
+// a time. A browser keeps about 6 connections to one origin, and the fleet server queues
+// beyond its own limits, so more at once would only wait longer in line.
+import {answerText} from "../api.js";
+
+export const READ_AT_ONCE = 3; // servers; each read is 2 requests (users, groups)
+
+/**
+ * Runs `task(item, index)` for each of `items`, at most `limit` at once, started in order.
+ * Resolves, once all have ended, to their outcomes in the items' order: {value} or {error}.
+ */
+export function eachLimited(items, limit, task) {
+    const outcomes = new Array(items.length);
+    let next = 0;
+    function worker() {
+        if (next >= items.length) return Promise.resolve();
+        const index = next++;
+        return Promise.resolve()
+            .then(() => task(items[index], index))
+            .then(
+                (value) => (outcomes[index] = {value}),
+                (error) => (outcomes[index] = {error})
+            )
+            .then(worker);
+    }
+    const workers = Array.from({length: Math.min(limit, items.length)}, worker);
+    return Promise.all(workers).then(() => outcomes);
+}
+
+/** A failed call in words: a jqXHR's status and OctoPrint's message, or an error's message. */
+export function failureText(error) {
+    if (error && typeof error.status === "number") {
+        return error.status ? answerText(error) : "no answer";
+    }
+    return String((error && error.message) || error);
+}
+
+/**
+ * Reads one server's users and groups through `client.access` (both lists at once). Resolves
+ * to {users, groups}; rejects with the failed call's jqXHR.
+ */
+export function readServer(client) {
+    // A jqXHR is a thenable: Promise.all adopts its answer, or its failure (the jqXHR).
+    return Promise.all([client.access.users.list(), client.access.groups.list()]).then(
+        ([users, groups]) => ({users: users.users, groups: groups.groups})
+    );
+}
+
+/**
+ * Reads every server of `servers` ([{name}]), `limit` at once, with `read(name)` (default:
+ * readServer on `clientFor(name)`). Calls `onRead(name, outcome)` as each one ends, outcome
+ * {value: what read resolved to} or {error: "what failed, in words"}; resolves to a Map from
+ * name to outcome, in the servers' order.
+ */
+export function readFleet(servers, {clientFor, read, limit = READ_AT_ONCE, onRead} = {}) {
+    const readOne = read || ((name) => readServer(clientFor(name)));
+    return eachLimited(servers, limit, (server) =>
+        Promise.resolve()
+            .then(() => readOne(server.name))
+            .then(
+                (value) => ({value}),
+                (error) => ({error: failureText(error)})
+            )
+            .then((outcome) => {
+                if (onRead) onRead(server.name, outcome);
+                return outcome;
+            })
+    ).then(
+        (outcomes) =>
+            new Map(servers.map((server, index) => [server.name, outcomes[index].value]))
+    );
+}
