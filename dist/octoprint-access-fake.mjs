@@ -225,7 +225,8 @@ function createEmulator(options = {}) {
         .filter((group) => group.default)
         .map((group) => group.key);
     // OctoPrint keeps a user's groups as a set, so their order is a set's: 1.10.3 and 1.11.8
-    // listed them as given (or as the groups are), 2.0.0rc3 in key order.
+    // listed a new user's default groups in the groups' order, 2.0.0rc3 in key order. Every
+    // list of a user's groups here follows its version's.
     const groupOrder = (keys) => version === "2.0" ? keys.slice().sort() : keys;
     // ~~ seeds: clear errors, never silently dropped keys
     const groupSeeds = options.groups === undefined ? [] : options.groups;
