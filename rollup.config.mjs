@@ -1,7 +1,8 @@
 import terser from "@rollup/plugin-terser";
 import typescript from "@rollup/plugin-typescript";
 import {dts} from "rollup-plugin-dts";
-import {readFileSync} from "node:fs";
+import {readdirSync, readFileSync} from "node:fs";
+import {fileURLToPath} from "node:url";
 
 // The one place for how dist/ is made; scripts/size.mjs imports the terser options from here.
 // Each shipped file has its own entry in src/, named after the file it makes:
@@ -55,6 +56,70 @@ export function umdWrapper({id, deps, name, uses = deps.length, globals: names =
     };
 }
 
+/**
+ * The module "octoprint-access-builtin" (src/emulator/builtin.d.ts): each OctoPrint version's
+ * built-in state, read from the recordings of real servers in test/data/ (the version is the
+ * recorded server's major.minor): its permissions as GET permissions listed them, its groups as
+ * GET groups did (without `needs` and `dangerous`, which the emulator works out) and the
+ * admin's groups as GET users did. The versions share most entries: each distinct one is
+ * written once, into one list that the versions' lists index (numbers, which gzip better than
+ * names).
+ */
+function builtin() {
+    const id = "octoprint-access-builtin";
+    const data = new URL("./test/data/", import.meta.url);
+    const answer = (recording, path) =>
+        recording.entries.find(
+            ({request, response}) =>
+                request.method === "GET" &&
+                request.path === `/api/access/${path}` &&
+                response.status === 200
+        ).response.body;
+    return {
+        name: "octoprint-access-builtin",
+        resolveId: (source) => (source === id ? `\0${id}` : null),
+        load(module) {
+            if (module !== `\0${id}`) return null;
+            const shared = [];
+            const index = (value) => {
+                const json = JSON.stringify(value);
+                const at = shared.indexOf(json);
+                return at < 0 ? shared.push(json) - 1 : at;
+            };
+            const list = (values) => `pick([${values.map(index).join(", ")}])`;
+            const versions = [];
+            for (const file of readdirSync(data).sort()) {
+                if (!/^octoprint-.*-access\.json$/.test(file)) continue;
+                const url = new URL(file, data);
+                this.addWatchFile(fileURLToPath(url));
+                const recording = JSON.parse(readFileSync(url, "utf8"));
+                const version = /^OctoPrint (\d+\.\d+)\./.exec(recording.server)[1];
+                const groups = answer(recording, "groups").groups.map((group) => {
+                    const own = {...group};
+                    delete own.needs;
+                    delete own.dangerous;
+                    return own;
+                });
+                const admin = answer(recording, "users").users.find(
+                    (user) => user.name === "admin"
+                );
+                versions.push(
+                    `    ${JSON.stringify(version)}: {\n` +
+                        `        permissions: ${list(answer(recording, "permissions").permissions)},\n` +
+                        `        groups: ${list(groups)},\n` +
+                        `        adminGroups: ${JSON.stringify(admin.groups)}\n    }`
+                );
+            }
+            return [
+                "// OctoPrint's built-in state per version, from test/data/'s recordings.",
+                `const shared = [\n${shared.join(",\n")}\n];`,
+                "const pick = (indexes) => indexes.map((i) => shared[i]);",
+                `export default {\n${versions.join(",\n")}\n};`
+            ].join("\n");
+        }
+    };
+}
+
 const ts = () =>
     typescript({
         tsconfig: "./tsconfig.json",
@@ -67,7 +132,7 @@ const ts = () =>
 /** A script-tag file, plain and minified, from src/<file>.umd.ts. */
 const umd = (file, wrapper) => ({
     input: `src/${file}.umd.ts`,
-    plugins: [ts()],
+    plugins: [builtin(), ts()],
     output: [
         {format: "es", sourcemap: true, ...umdWrapper(wrapper), file: `dist/${file}.js`},
         {
@@ -84,7 +149,7 @@ const umd = (file, wrapper) => ({
 const module = (file) => [
     {
         input: `src/${file}.ts`,
-        plugins: [ts()],
+        plugins: [builtin(), ts()],
         output: [
             {file: `dist/${file}.mjs`, format: "es", banner, sourcemap: true},
             {

@@ -1,449 +1,89 @@
 /*! octoprint-access-client 1.0.0 | MIT */
 'use strict';
 
-const PERMISSIONS = [
-    {
-        "dangerous": true,
-        "default_groups": ["admins"],
-        "description": "Admin is allowed to do everything",
-        "key": "ADMIN",
-        "name": "Admin",
-        "needs": { "role": ["admin"] }
-    },
-    {
-        "dangerous": false,
-        "default_groups": ["users", "readonly"],
-        "description": "Allows to gather basic status information, e.g. job progress, printer state, temperatures, ... Mandatory for the default UI to work",
-        "key": "STATUS",
-        "name": "Status",
-        "needs": { "role": ["status"] }
-    },
-    {
-        "dangerous": false,
-        "default_groups": ["users"],
-        "description": "Allows to connect to and disconnect from a printer",
-        "key": "CONNECTION",
-        "name": "Connection",
-        "needs": { "role": ["connection"] }
-    },
-    {
-        "dangerous": false,
-        "default_groups": ["users", "readonly"],
-        "description": "Allows to watch the webcam stream",
-        "key": "WEBCAM",
-        "name": "Webcam",
-        "needs": { "role": ["webcam"] }
-    },
-    {
-        "dangerous": true,
-        "default_groups": [],
-        "description": "Allows to run system commands, e.g. restart OctoPrint, shutdown or reboot the system, and to retrieve system and usage information",
-        "key": "SYSTEM",
-        "name": "System",
-        "needs": { "role": ["system"] }
-    },
-    {
-        "dangerous": false,
-        "default_groups": ["users", "readonly"],
-        "description": "Allows to retrieve a list of all uploaded files and folders, includingtheir metadata (e.g. date, file size, analysis results, ...)",
-        "key": "FILES_LIST",
-        "name": "File List",
-        "needs": { "role": ["files_list"] }
-    },
-    {
-        "dangerous": false,
-        "default_groups": ["users"],
-        "description": "Allows users to upload new files, create new folders and copy existing ones. If the File Delete permission is also set, File Upload also allows moving files and folders.",
-        "key": "FILES_UPLOAD",
-        "name": "File Upload",
-        "needs": { "role": ["files_upload"] }
-    },
-    {
-        "dangerous": false,
-        "default_groups": ["users", "readonly"],
-        "description": "Allows users to download files. The GCODE viewer is affected by this as well.",
-        "key": "FILES_DOWNLOAD",
-        "name": "File Download",
-        "needs": { "role": ["files_download"] }
-    },
-    {
-        "dangerous": false,
-        "default_groups": ["users"],
-        "description": "Allows users to delete files and folders. If the File Upload permission is also set, File Delete also allows moving files and folders.",
-        "key": "FILES_DELETE",
-        "name": "File Delete",
-        "needs": { "role": ["files_delete"] }
-    },
-    {
-        "dangerous": false,
-        "default_groups": ["users"],
-        "description": "Allows to select a file for printing",
-        "key": "FILES_SELECT",
-        "name": "File Select",
-        "needs": { "role": ["files_select"] }
-    },
-    {
-        "dangerous": false,
-        "default_groups": ["users"],
-        "description": "Allows to start, pause and cancel a print job",
-        "key": "PRINT",
-        "name": "Print",
-        "needs": { "role": ["print"] }
-    },
-    {
-        "dangerous": false,
-        "default_groups": ["users", "readonly"],
-        "description": 'Allows access to the GCODE viewer if the "File Download"permission is also set.',
-        "key": "GCODE_VIEWER",
-        "name": "GCODE viewer",
-        "needs": { "role": ["gcodeviewer"] }
-    },
-    {
-        "dangerous": false,
-        "default_groups": ["users", "readonly"],
-        "description": "Allows to watch the terminal tab but not to send commands to the printer from it",
-        "key": "MONITOR_TERMINAL",
-        "name": "Terminal",
-        "needs": { "role": ["monitor_terminal"] }
-    },
-    {
-        "dangerous": false,
-        "default_groups": ["users"],
-        "description": "Allows to control of the printer by using the temperature controls,the control tab or sending commands through the terminal.",
-        "key": "CONTROL",
-        "name": "Control",
-        "needs": { "role": ["control"] }
-    },
-    {
-        "dangerous": false,
-        "default_groups": ["users"],
-        "description": "Allows to slice files",
-        "key": "SLICE",
-        "name": "Slice",
-        "needs": { "role": ["slice"] }
-    },
-    {
-        "dangerous": false,
-        "default_groups": ["users", "readonly"],
-        "description": "Allows to list timelapse videos",
-        "key": "TIMELAPSE_LIST",
-        "name": "Timelapse List",
-        "needs": { "role": ["timelapse_list"] }
-    },
-    {
-        "dangerous": false,
-        "default_groups": ["users", "readonly"],
-        "description": "Allows to download timelapse videos",
-        "key": "TIMELAPSE_DOWNLOAD",
-        "name": "Timelapse Download",
-        "needs": { "role": ["timelapse_download"] }
-    },
-    {
-        "dangerous": false,
-        "default_groups": ["users"],
-        "description": "Allows to delete timelapse videos",
-        "key": "TIMELAPSE_DELETE",
-        "name": "Timelapse Delete",
-        "needs": { "role": ["timelapse_delete"] }
-    },
-    {
-        "dangerous": false,
-        "default_groups": ["users"],
-        "description": "Allows to list, delete and render unrendered timelapses",
-        "key": "TIMELAPSE_MANAGE_UNRENDERED",
-        "name": "Timelapse Manage Unrendered",
-        "needs": { "role": ["timelapse_manage_unrendered"] }
-    },
-    {
-        "dangerous": false,
-        "default_groups": ["users"],
-        "description": "Allows to change the timelapse settings.",
-        "key": "TIMELAPSE_ADMIN",
-        "name": "Timelapse Admin",
-        "needs": { "role": ["timelapse_admin"] }
-    },
-    {
-        "dangerous": false,
-        "default_groups": ["users", "readonly"],
-        "description": "Allows to read non sensitive settings. Mandatory for the default UI to work.",
-        "key": "SETTINGS_READ",
-        "name": "Settings Access",
-        "needs": { "role": ["settings_read"] }
-    },
-    {
-        "dangerous": true,
-        "default_groups": [],
-        "description": "Allows to manage settings and also to read sensitive settings",
-        "key": "SETTINGS",
-        "name": "Settings Admin",
-        "needs": { "role": ["settings"] }
-    },
-    {
-        "dangerous": false,
-        "default_groups": ["readonly", "users", "admins"],
-        "description": "Allows to view the instance achievements & stats.",
-        "key": "PLUGIN_ACHIEVEMENTS_VIEW",
-        "name": "Achievements Plugin: View instance achievements & stats",
-        "needs": { "role": ["plugin_achievements_view"] },
-        "plugin": "achievements"
-    },
-    {
-        "dangerous": false,
-        "default_groups": ["admins"],
-        "description": "Allows to reset the instance achievements & stats.",
-        "key": "PLUGIN_ACHIEVEMENTS_RESET",
-        "name": "Achievements Plugin: Reset instance achievements & stats",
-        "needs": { "role": ["plugin_achievements_reset"] },
-        "plugin": "achievements"
-    },
-    {
-        "dangerous": false,
-        "default_groups": ["users"],
-        "description": "Allows to see printer notifications",
-        "key": "PLUGIN_ACTION_COMMAND_NOTIFICATION_SHOW",
-        "name": "Action Command Notification Support: Show printer notifications",
-        "needs": { "role": ["plugin_action_command_notification_show"] },
-        "plugin": "action_command_notification"
-    },
-    {
-        "dangerous": false,
-        "default_groups": ["users"],
-        "description": "Allows to clear printer notifications",
-        "key": "PLUGIN_ACTION_COMMAND_NOTIFICATION_CLEAR",
-        "name": "Action Command Notification Support: Clear printer notifications",
-        "needs": { "role": ["plugin_action_command_notification_clear"] },
-        "plugin": "action_command_notification"
-    },
-    {
-        "dangerous": false,
-        "default_groups": ["users"],
-        "description": "Allows to see and interact with printer prompts",
-        "key": "PLUGIN_ACTION_COMMAND_PROMPT_INTERACT",
-        "name": "Action Command Prompt Support: Interact with printer prompts",
-        "needs": { "role": ["plugin_action_command_prompt_interact"] },
-        "plugin": "action_command_prompt"
-    },
-    {
-        "dangerous": false,
-        "default_groups": ["admins"],
-        "description": "Allows to read announcements",
-        "key": "PLUGIN_ANNOUNCEMENTS_READ",
-        "name": "Announcement Plugin: Read announcements",
-        "needs": { "role": ["plugin_announcements_read"] },
-        "plugin": "announcements"
-    },
-    {
-        "dangerous": false,
-        "default_groups": ["admins"],
-        "description": 'Allows to manage announcement subscriptions. Includes "Read announcements" permission',
-        "key": "PLUGIN_ANNOUNCEMENTS_MANAGE",
-        "name": "Announcement Plugin: Manage announcement subscriptions",
-        "needs": { "role": ["plugin_announcements_read", "plugin_announcements_manage"] },
-        "plugin": "announcements"
-    },
-    {
-        "dangerous": true,
-        "default_groups": ["admins"],
-        "description": "Allows administrating all application keys",
-        "key": "PLUGIN_APPKEYS_ADMIN",
-        "name": "Application Keys Plugin: Admin access",
-        "needs": { "role": ["plugin_appkeys_admin"] },
-        "plugin": "appkeys"
-    },
-    {
-        "dangerous": false,
-        "default_groups": ["users"],
-        "description": "Allows to grant app access",
-        "key": "PLUGIN_APPKEYS_GRANT",
-        "name": "Application Keys Plugin: Grant access",
-        "needs": { "role": ["plugin_appkeys_user"] },
-        "plugin": "appkeys"
-    },
-    {
-        "dangerous": false,
-        "default_groups": ["admins"],
-        "description": "Allows to trigger the creation of backups",
-        "key": "PLUGIN_BACKUP_CREATE",
-        "name": "Backup & Restore: Create backup",
-        "needs": { "role": ["plugin_backup_create"] },
-        "plugin": "backup"
-    },
-    {
-        "dangerous": false,
-        "default_groups": ["admins"],
-        "description": "Allows to download and delete log files and list and set log levels.",
-        "key": "PLUGIN_LOGGING_MANAGE",
-        "name": "Logging: Logging management",
-        "needs": { "role": ["plugin_logging_manage"] },
-        "plugin": "logging"
-    },
-    {
-        "dangerous": false,
-        "default_groups": ["readonly", "users", "admins"],
-        "description": "Allows to list installed plugins.",
-        "key": "PLUGIN_PLUGINMANAGER_LIST",
-        "name": "Plugin Manager: List plugins",
-        "needs": { "role": ["plugin_pluginmanager_list"] },
-        "plugin": "pluginmanager"
-    },
-    {
-        "dangerous": false,
-        "default_groups": ["admins"],
-        "description": "Allows to enable, disable and uninstall installed plugins.",
-        "key": "PLUGIN_PLUGINMANAGER_MANAGE",
-        "name": "Plugin Manager: Manage plugins",
-        "needs": { "role": ["plugin_pluginmanager_manage"] },
-        "plugin": "pluginmanager"
-    },
-    {
-        "dangerous": true,
-        "default_groups": ["admins"],
-        "description": 'Allows to install new plugins. Includes the "Manage plugins" permission.',
-        "key": "PLUGIN_PLUGINMANAGER_INSTALL",
-        "name": "Plugin Manager: Install new plugins",
-        "needs": {
-            "role": ["plugin_pluginmanager_install", "plugin_pluginmanager_manage"]
-        },
-        "plugin": "pluginmanager"
-    },
-    {
-        "dangerous": false,
-        "default_groups": ["users"],
-        "description": "Allows to check for software updates",
-        "key": "PLUGIN_SOFTWAREUPDATE_CHECK",
-        "name": "Software Update: Check",
-        "needs": { "role": ["plugin_softwareupdate_check"] },
-        "plugin": "softwareupdate"
-    },
-    {
-        "dangerous": true,
-        "default_groups": ["admins"],
-        "description": "Allows to perform software updates",
-        "key": "PLUGIN_SOFTWAREUPDATE_UPDATE",
-        "name": "Software Update: Update",
-        "needs": { "role": ["plugin_softwareupdate_update"] },
-        "plugin": "softwareupdate"
-    },
-    {
-        "dangerous": true,
-        "default_groups": ["admins"],
-        "description": "Allows to configure software update",
-        "key": "PLUGIN_SOFTWAREUPDATE_CONFIGURE",
-        "name": "Software Update: Configure",
-        "needs": { "role": ["plugin_softwareupdate_configure"] },
-        "plugin": "softwareupdate"
-    }
+// OctoPrint's built-in state per version, from test/data/'s recordings.
+const shared = [
+{"dangerous":true,"default_groups":["admins"],"description":"Admin is allowed to do everything","key":"ADMIN","name":"Admin","needs":{"role":["admin"]}},
+{"dangerous":false,"default_groups":["users","readonly"],"description":"Allows to gather basic status information, e.g. job progress, printer state, temperatures, ... Mandatory for the default UI to work","key":"STATUS","name":"Status","needs":{"role":["status"]}},
+{"dangerous":false,"default_groups":["users"],"description":"Allows to connect to and disconnect from a printer","key":"CONNECTION","name":"Connection","needs":{"role":["connection"]}},
+{"dangerous":false,"default_groups":["users","readonly"],"description":"Allows to watch the webcam stream","key":"WEBCAM","name":"Webcam","needs":{"role":["webcam"]}},
+{"dangerous":true,"default_groups":[],"description":"Allows to run system commands, e.g. restart OctoPrint, shutdown or reboot the system, and to retrieve system and usage information","key":"SYSTEM","name":"System","needs":{"role":["system"]}},
+{"dangerous":false,"default_groups":["users","readonly"],"description":"Allows to retrieve a list of all uploaded files and folders, includingtheir metadata (e.g. date, file size, analysis results, ...)","key":"FILES_LIST","name":"File List","needs":{"role":["files_list"]}},
+{"dangerous":false,"default_groups":["users"],"description":"Allows users to upload new files, create new folders and copy existing ones. If the File Delete permission is also set, File Upload also allows moving files and folders.","key":"FILES_UPLOAD","name":"File Upload","needs":{"role":["files_upload"]}},
+{"dangerous":false,"default_groups":["users","readonly"],"description":"Allows users to download files. The GCODE viewer is affected by this as well.","key":"FILES_DOWNLOAD","name":"File Download","needs":{"role":["files_download"]}},
+{"dangerous":false,"default_groups":["users"],"description":"Allows users to delete files and folders. If the File Upload permission is also set, File Delete also allows moving files and folders.","key":"FILES_DELETE","name":"File Delete","needs":{"role":["files_delete"]}},
+{"dangerous":false,"default_groups":["users"],"description":"Allows to select a file for printing","key":"FILES_SELECT","name":"File Select","needs":{"role":["files_select"]}},
+{"dangerous":false,"default_groups":["users"],"description":"Allows to start, pause and cancel a print job","key":"PRINT","name":"Print","needs":{"role":["print"]}},
+{"dangerous":false,"default_groups":["users","readonly"],"description":"Allows access to the GCODE viewer if the \"File Download\"permission is also set.","key":"GCODE_VIEWER","name":"GCODE viewer","needs":{"role":["gcodeviewer"]}},
+{"dangerous":false,"default_groups":["users","readonly"],"description":"Allows to watch the terminal tab but not to send commands to the printer from it","key":"MONITOR_TERMINAL","name":"Terminal","needs":{"role":["monitor_terminal"]}},
+{"dangerous":false,"default_groups":["users"],"description":"Allows to control of the printer by using the temperature controls,the control tab or sending commands through the terminal.","key":"CONTROL","name":"Control","needs":{"role":["control"]}},
+{"dangerous":false,"default_groups":["users"],"description":"Allows to slice files","key":"SLICE","name":"Slice","needs":{"role":["slice"]}},
+{"dangerous":false,"default_groups":["users","readonly"],"description":"Allows to list timelapse videos","key":"TIMELAPSE_LIST","name":"Timelapse List","needs":{"role":["timelapse_list"]}},
+{"dangerous":false,"default_groups":["users","readonly"],"description":"Allows to download timelapse videos","key":"TIMELAPSE_DOWNLOAD","name":"Timelapse Download","needs":{"role":["timelapse_download"]}},
+{"dangerous":false,"default_groups":["users"],"description":"Allows to delete timelapse videos","key":"TIMELAPSE_DELETE","name":"Timelapse Delete","needs":{"role":["timelapse_delete"]}},
+{"dangerous":false,"default_groups":["users"],"description":"Allows to list, delete and render unrendered timelapses","key":"TIMELAPSE_MANAGE_UNRENDERED","name":"Timelapse Manage Unrendered","needs":{"role":["timelapse_manage_unrendered"]}},
+{"dangerous":false,"default_groups":["users"],"description":"Allows to change the timelapse settings.","key":"TIMELAPSE_ADMIN","name":"Timelapse Admin","needs":{"role":["timelapse_admin"]}},
+{"dangerous":false,"default_groups":["users","readonly"],"description":"Allows to read non sensitive settings. Mandatory for the default UI to work.","key":"SETTINGS_READ","name":"Settings Access","needs":{"role":["settings_read"]}},
+{"dangerous":true,"default_groups":[],"description":"Allows to manage settings and also to read sensitive settings","key":"SETTINGS","name":"Settings Admin","needs":{"role":["settings"]}},
+{"dangerous":false,"default_groups":["readonly","users","admins"],"description":"Allows to view the instance achievements & stats.","key":"PLUGIN_ACHIEVEMENTS_VIEW","name":"Achievements Plugin: View instance achievements & stats","needs":{"role":["plugin_achievements_view"]},"plugin":"achievements"},
+{"dangerous":false,"default_groups":["admins"],"description":"Allows to reset the instance achievements & stats.","key":"PLUGIN_ACHIEVEMENTS_RESET","name":"Achievements Plugin: Reset instance achievements & stats","needs":{"role":["plugin_achievements_reset"]},"plugin":"achievements"},
+{"dangerous":false,"default_groups":["users"],"description":"Allows to see printer notifications","key":"PLUGIN_ACTION_COMMAND_NOTIFICATION_SHOW","name":"Action Command Notification Support: Show printer notifications","needs":{"role":["plugin_action_command_notification_show"]},"plugin":"action_command_notification"},
+{"dangerous":false,"default_groups":["users"],"description":"Allows to clear printer notifications","key":"PLUGIN_ACTION_COMMAND_NOTIFICATION_CLEAR","name":"Action Command Notification Support: Clear printer notifications","needs":{"role":["plugin_action_command_notification_clear"]},"plugin":"action_command_notification"},
+{"dangerous":false,"default_groups":["users"],"description":"Allows to see and interact with printer prompts","key":"PLUGIN_ACTION_COMMAND_PROMPT_INTERACT","name":"Action Command Prompt Support: Interact with printer prompts","needs":{"role":["plugin_action_command_prompt_interact"]},"plugin":"action_command_prompt"},
+{"dangerous":false,"default_groups":["admins"],"description":"Allows to read announcements","key":"PLUGIN_ANNOUNCEMENTS_READ","name":"Announcement Plugin: Read announcements","needs":{"role":["plugin_announcements_read"]},"plugin":"announcements"},
+{"dangerous":false,"default_groups":["admins"],"description":"Allows to manage announcement subscriptions. Includes \"Read announcements\" permission","key":"PLUGIN_ANNOUNCEMENTS_MANAGE","name":"Announcement Plugin: Manage announcement subscriptions","needs":{"role":["plugin_announcements_read","plugin_announcements_manage"]},"plugin":"announcements"},
+{"dangerous":true,"default_groups":["admins"],"description":"Allows administrating all application keys","key":"PLUGIN_APPKEYS_ADMIN","name":"Application Keys Plugin: Admin access","needs":{"role":["plugin_appkeys_admin"]},"plugin":"appkeys"},
+{"dangerous":false,"default_groups":["users"],"description":"Allows to grant app access","key":"PLUGIN_APPKEYS_GRANT","name":"Application Keys Plugin: Grant access","needs":{"role":["plugin_appkeys_user"]},"plugin":"appkeys"},
+{"dangerous":false,"default_groups":["admins"],"description":"Allows to trigger the creation of backups","key":"PLUGIN_BACKUP_CREATE","name":"Backup & Restore: Create backup","needs":{"role":["plugin_backup_create"]},"plugin":"backup"},
+{"dangerous":false,"default_groups":["admins"],"description":"Allows to download and delete log files and list and set log levels.","key":"PLUGIN_LOGGING_MANAGE","name":"Logging: Logging management","needs":{"role":["plugin_logging_manage"]},"plugin":"logging"},
+{"dangerous":false,"default_groups":["readonly","users","admins"],"description":"Allows to list installed plugins.","key":"PLUGIN_PLUGINMANAGER_LIST","name":"Plugin Manager: List plugins","needs":{"role":["plugin_pluginmanager_list"]},"plugin":"pluginmanager"},
+{"dangerous":false,"default_groups":["admins"],"description":"Allows to enable, disable and uninstall installed plugins.","key":"PLUGIN_PLUGINMANAGER_MANAGE","name":"Plugin Manager: Manage plugins","needs":{"role":["plugin_pluginmanager_manage"]},"plugin":"pluginmanager"},
+{"dangerous":true,"default_groups":["admins"],"description":"Allows to install new plugins. Includes the \"Manage plugins\" permission.","key":"PLUGIN_PLUGINMANAGER_INSTALL","name":"Plugin Manager: Install new plugins","needs":{"role":["plugin_pluginmanager_install","plugin_pluginmanager_manage"]},"plugin":"pluginmanager"},
+{"dangerous":false,"default_groups":["users"],"description":"Allows to check for software updates","key":"PLUGIN_SOFTWAREUPDATE_CHECK","name":"Software Update: Check","needs":{"role":["plugin_softwareupdate_check"]},"plugin":"softwareupdate"},
+{"dangerous":true,"default_groups":["admins"],"description":"Allows to perform software updates","key":"PLUGIN_SOFTWAREUPDATE_UPDATE","name":"Software Update: Update","needs":{"role":["plugin_softwareupdate_update"]},"plugin":"softwareupdate"},
+{"dangerous":true,"default_groups":["admins"],"description":"Allows to configure software update","key":"PLUGIN_SOFTWAREUPDATE_CONFIGURE","name":"Software Update: Configure","needs":{"role":["plugin_softwareupdate_configure"]},"plugin":"softwareupdate"},
+{"changeable":false,"default":false,"description":"Administrators","key":"admins","name":"Admins","permissions":["ADMIN","PLUGIN_ACHIEVEMENTS_VIEW","PLUGIN_ACHIEVEMENTS_RESET","PLUGIN_ANNOUNCEMENTS_READ","PLUGIN_ANNOUNCEMENTS_MANAGE","PLUGIN_APPKEYS_ADMIN","PLUGIN_BACKUP_CREATE","PLUGIN_LOGGING_MANAGE","PLUGIN_PLUGINMANAGER_LIST","PLUGIN_PLUGINMANAGER_MANAGE","PLUGIN_PLUGINMANAGER_INSTALL","PLUGIN_SOFTWAREUPDATE_UPDATE","PLUGIN_SOFTWAREUPDATE_CONFIGURE"],"removable":false,"subgroups":[],"toggleable":true},
+{"changeable":true,"default":true,"description":"Group to gain operator access","key":"users","name":"Operator","permissions":["STATUS","CONNECTION","WEBCAM","FILES_LIST","FILES_UPLOAD","FILES_DOWNLOAD","FILES_DELETE","FILES_SELECT","PRINT","GCODE_VIEWER","MONITOR_TERMINAL","CONTROL","SLICE","TIMELAPSE_LIST","TIMELAPSE_DOWNLOAD","TIMELAPSE_DELETE","TIMELAPSE_MANAGE_UNRENDERED","TIMELAPSE_ADMIN","SETTINGS_READ","PLUGIN_ACHIEVEMENTS_VIEW","PLUGIN_ACTION_COMMAND_NOTIFICATION_SHOW","PLUGIN_ACTION_COMMAND_NOTIFICATION_CLEAR","PLUGIN_ACTION_COMMAND_PROMPT_INTERACT","PLUGIN_APPKEYS_GRANT","PLUGIN_PLUGINMANAGER_LIST","PLUGIN_SOFTWAREUPDATE_CHECK"],"removable":false,"subgroups":[],"toggleable":true},
+{"changeable":true,"default":false,"description":"Anyone who is not currently logged in","key":"guests","name":"Guests","permissions":[],"removable":false,"subgroups":[],"toggleable":false},
+{"changeable":false,"default":false,"description":"Group to gain read-only access","key":"readonly","name":"Read-only Access","permissions":["STATUS","WEBCAM","FILES_LIST","FILES_DOWNLOAD","GCODE_VIEWER","MONITOR_TERMINAL","TIMELAPSE_LIST","TIMELAPSE_DOWNLOAD","SETTINGS_READ","PLUGIN_ACHIEVEMENTS_VIEW","PLUGIN_PLUGINMANAGER_LIST"],"removable":false,"subgroups":[],"toggleable":true},
+{"dangerous":false,"default_groups":["users","admins"],"description":"Allows to run File Check and view the results.","key":"PLUGIN_FILE_CHECK_RUN","name":"File Check: Run File Check","needs":{"role":["plugin_file_check_run"]},"plugin":"file_check"},
+{"dangerous":false,"default_groups":["users"],"description":"Allows to see firmware check warnings","key":"PLUGIN_FIRMWARE_CHECK_DISPLAY","name":"Firmware Check: Display firmware check warnings","needs":{"role":["plugin_firmware_check_display"]},"plugin":"firmware_check"},
+{"dangerous":false,"default_groups":["admins"],"description":"Allows to perform health checks and view their results","key":"PLUGIN_HEALTH_CHECK_CHECK","name":"Healthcheck Plugin: Perform healthchecks","needs":{"role":["plugin_health_check_check"]},"plugin":"health_check"},
+{"changeable":false,"default":false,"description":"Administrators","key":"admins","name":"Admins","permissions":["ADMIN","PLUGIN_ACHIEVEMENTS_VIEW","PLUGIN_ACHIEVEMENTS_RESET","PLUGIN_ANNOUNCEMENTS_READ","PLUGIN_ANNOUNCEMENTS_MANAGE","PLUGIN_APPKEYS_ADMIN","PLUGIN_BACKUP_CREATE","PLUGIN_FILE_CHECK_RUN","PLUGIN_HEALTH_CHECK_CHECK","PLUGIN_LOGGING_MANAGE","PLUGIN_PLUGINMANAGER_LIST","PLUGIN_PLUGINMANAGER_MANAGE","PLUGIN_PLUGINMANAGER_INSTALL","PLUGIN_SOFTWAREUPDATE_UPDATE","PLUGIN_SOFTWAREUPDATE_CONFIGURE"],"removable":false,"subgroups":[],"toggleable":true},
+{"changeable":true,"default":true,"description":"Group to gain operator access","key":"users","name":"Operator","permissions":["STATUS","CONNECTION","WEBCAM","FILES_LIST","FILES_UPLOAD","FILES_DOWNLOAD","FILES_DELETE","FILES_SELECT","PRINT","GCODE_VIEWER","MONITOR_TERMINAL","CONTROL","SLICE","TIMELAPSE_LIST","TIMELAPSE_DOWNLOAD","TIMELAPSE_DELETE","TIMELAPSE_MANAGE_UNRENDERED","TIMELAPSE_ADMIN","SETTINGS_READ","PLUGIN_ACHIEVEMENTS_VIEW","PLUGIN_ACTION_COMMAND_NOTIFICATION_SHOW","PLUGIN_ACTION_COMMAND_NOTIFICATION_CLEAR","PLUGIN_ACTION_COMMAND_PROMPT_INTERACT","PLUGIN_APPKEYS_GRANT","PLUGIN_FILE_CHECK_RUN","PLUGIN_FIRMWARE_CHECK_DISPLAY","PLUGIN_PLUGINMANAGER_LIST","PLUGIN_SOFTWAREUPDATE_CHECK"],"removable":false,"subgroups":[],"toggleable":true},
+{"dangerous":false,"default_groups":["users","readonly"],"description":"Allows to retrieve a list of all uploaded files and folders, including their metadata (e.g. date, file size, analysis results, ...)","key":"FILES_LIST","name":"File List","needs":{"role":["files_list"]}},
+{"dangerous":false,"default_groups":["users","readonly"],"description":"Allows access to the GCODE viewer if the \"File Download\" permission is also set.","key":"GCODE_VIEWER","name":"GCODE viewer","needs":{"role":["gcodeviewer"]}},
+{"dangerous":false,"default_groups":["users"],"description":"Allows to control of the printer by using the temperature controls, the control tab or sending commands through the terminal.","key":"CONTROL","name":"Control","needs":{"role":["control"]}}
 ];
-const GROUPS = [
-    {
-        "key": "admins",
-        "name": "Admins",
-        "description": "Administrators",
-        "permissions": [
-            "ADMIN",
-            "PLUGIN_ACHIEVEMENTS_VIEW",
-            "PLUGIN_ACHIEVEMENTS_RESET",
-            "PLUGIN_ANNOUNCEMENTS_READ",
-            "PLUGIN_ANNOUNCEMENTS_MANAGE",
-            "PLUGIN_APPKEYS_ADMIN",
-            "PLUGIN_BACKUP_CREATE",
-            "PLUGIN_LOGGING_MANAGE",
-            "PLUGIN_PLUGINMANAGER_LIST",
-            "PLUGIN_PLUGINMANAGER_MANAGE",
-            "PLUGIN_PLUGINMANAGER_INSTALL",
-            "PLUGIN_SOFTWAREUPDATE_UPDATE",
-            "PLUGIN_SOFTWAREUPDATE_CONFIGURE"
-        ],
-        "subgroups": [],
-        "default": false,
-        "removable": false,
-        "changeable": false,
-        "toggleable": true
+const pick = (indexes) => indexes.map((i) => shared[i]);
+var BUILTIN = {
+    "1.10": {
+        permissions: pick([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38]),
+        groups: pick([39, 40, 41, 42]),
+        adminGroups: ["users","admins"]
     },
-    {
-        "key": "users",
-        "name": "Operator",
-        "description": "Group to gain operator access",
-        "permissions": [
-            "STATUS",
-            "CONNECTION",
-            "WEBCAM",
-            "FILES_LIST",
-            "FILES_UPLOAD",
-            "FILES_DOWNLOAD",
-            "FILES_DELETE",
-            "FILES_SELECT",
-            "PRINT",
-            "GCODE_VIEWER",
-            "MONITOR_TERMINAL",
-            "CONTROL",
-            "SLICE",
-            "TIMELAPSE_LIST",
-            "TIMELAPSE_DOWNLOAD",
-            "TIMELAPSE_DELETE",
-            "TIMELAPSE_MANAGE_UNRENDERED",
-            "TIMELAPSE_ADMIN",
-            "SETTINGS_READ",
-            "PLUGIN_ACHIEVEMENTS_VIEW",
-            "PLUGIN_ACTION_COMMAND_NOTIFICATION_SHOW",
-            "PLUGIN_ACTION_COMMAND_NOTIFICATION_CLEAR",
-            "PLUGIN_ACTION_COMMAND_PROMPT_INTERACT",
-            "PLUGIN_APPKEYS_GRANT",
-            "PLUGIN_PLUGINMANAGER_LIST",
-            "PLUGIN_SOFTWAREUPDATE_CHECK"
-        ],
-        "subgroups": [],
-        "default": true,
-        "removable": false,
-        "changeable": true,
-        "toggleable": true
+    "1.11": {
+        permissions: pick([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 43, 44, 45, 32, 33, 34, 35, 36, 37, 38]),
+        groups: pick([46, 47, 41, 42]),
+        adminGroups: ["users","admins"]
     },
-    {
-        "key": "guests",
-        "name": "Guests",
-        "description": "Anyone who is not currently logged in",
-        "permissions": [],
-        "subgroups": [],
-        "default": false,
-        "removable": false,
-        "changeable": true,
-        "toggleable": false
-    },
-    {
-        "key": "readonly",
-        "name": "Read-only Access",
-        "description": "Group to gain read-only access",
-        "permissions": [
-            "STATUS",
-            "WEBCAM",
-            "FILES_LIST",
-            "FILES_DOWNLOAD",
-            "GCODE_VIEWER",
-            "MONITOR_TERMINAL",
-            "TIMELAPSE_LIST",
-            "TIMELAPSE_DOWNLOAD",
-            "SETTINGS_READ",
-            "PLUGIN_ACHIEVEMENTS_VIEW",
-            "PLUGIN_PLUGINMANAGER_LIST"
-        ],
-        "subgroups": [],
-        "default": false,
-        "removable": false,
-        "changeable": false,
-        "toggleable": true
+    "2.0": {
+        permissions: pick([0, 1, 2, 3, 4, 48, 6, 7, 8, 9, 10, 49, 12, 50, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 43, 44, 45, 32, 33, 34, 35, 36, 37, 38]),
+        groups: pick([46, 47, 41, 42]),
+        adminGroups: ["users","admins"]
     }
-];
-const ADMIN_GROUPS = ["users", "admins"];
+};
 
 // An in-memory emulator of OctoPrint's access API, as one request -> answer function with no
 // transport and no Node or browser API in it: `npm start` (server/app.mjs) serves it over
 // HTTP, the in-page fake (src/fake/) answers jQuery's requests with it.
 //
-// The rules are OctoPrint's, as a real 1.10.3 answered them (test/data/ holds that recording,
-// which the tests replay): its error texts, its 500s, its record shapes. Where 1.11 and 2.0
-// differ, `version` says which rules apply. Where the recording is silent and OctoPrint would
-// crash on odd input (a string where a list belongs, a body that is not an object), this
-// answers a 400 instead.
+// The rules are OctoPrint's, as real 1.10.3, 1.11.8 and 2.0.0rc3 servers answered them
+// (test/data/ holds their recordings, which the tests replay; each version's built-in
+// permissions and groups come from its recording): their error texts, their 500s, their
+// record shapes. `version` says whose rules apply. Where the recordings are silent and
+// OctoPrint would crash on odd input (a string where a list belongs, a body that is not an
+// object), this answers a 400 instead.
 const VERSIONS = ["1.10", "1.11", "2.0"];
 /** The texts of OctoPrint's (Werkzeug's) error answers that carry no message of their own. */
 const ERROR_TEXTS = {
@@ -561,27 +201,35 @@ function createEmulator(options = {}) {
     if (typeof apikey !== "string" || !apikey) {
         seedError("apikey", "must be a non-empty string");
     }
+    const builtin = BUILTIN[version];
     const permissions = {};
-    for (const permission of PERMISSIONS)
+    for (const permission of builtin.permissions) {
         permissions[permission.key] = copy(permission);
+    }
     const groups = new Map();
-    for (const group of GROUPS)
+    for (const group of builtin.groups)
         groups.set(group.key, copy(group));
     const users = new Map();
     users.set("admin", {
         name: "admin",
         active: true,
         permissions: [],
-        groups: ADMIN_GROUPS.slice(),
+        groups: builtin.adminGroups.slice(),
         apikey,
         settings: {},
-        password: null // the admin logs in with its API key only
+        // The one set up in OctoPrint's wizard, which no test knows: the admin logs in with
+        // its API key (or as the session).
+        password: passwords.hash(newApiKey())
     });
     const isPermission = (key) => hasOwn(permissions, key);
     const isGroup = (key) => groups.has(key);
     const defaultGroups = () => Array.from(groups.values())
         .filter((group) => group.default)
         .map((group) => group.key);
+    // OctoPrint keeps a user's groups as a set, so their order is a set's: 1.10.3 and 1.11.8
+    // listed a new user's default groups in the groups' order, 2.0.0rc3 in key order. Every
+    // list of a user's groups here follows its version's.
+    const groupOrder = (keys) => version === "2.0" ? keys.slice().sort() : keys;
     // ~~ seeds: clear errors, never silently dropped keys
     const groupSeeds = options.groups === undefined ? [] : options.groups;
     if (!Array.isArray(groupSeeds))
@@ -668,9 +316,9 @@ function createEmulator(options = {}) {
             name,
             active: seed.active !== false,
             permissions: checkList(`${where}.permissions`, seed.permissions || [], isPermission),
-            groups: seed.groups === undefined
+            groups: groupOrder(seed.groups === undefined
                 ? defaultGroups()
-                : checkList(`${where}.groups`, seed.groups, isGroup),
+                : checkList(`${where}.groups`, seed.groups, isGroup)),
             apikey: key,
             settings: copy(seed.settings || {}),
             password: passwords.hash(password)
@@ -770,8 +418,9 @@ function createEmulator(options = {}) {
             return session && session.active ? session : null;
         }
         const user = findByKey(key);
+        // 1.11 and 2.0 answer an unknown key with Werkzeug's text for a 403.
         if (!user)
-            fail$1(403, "Invalid API key");
+            fail$1(403, version === "1.10" ? "Invalid API key" : undefined);
         return user.active ? user : null; // a deactivated user's key logs nobody in
     }
     function requireAdmin(ctx) {
@@ -939,7 +588,7 @@ function createEmulator(options = {}) {
             name,
             active: isTrue(data.active),
             permissions: userPermissions,
-            groups: userGroups,
+            groups: groupOrder(userGroups),
             apikey: null,
             settings: {},
             password: passwords.hash(password)
@@ -966,7 +615,7 @@ function createEmulator(options = {}) {
         if (hasOwn(data, "groups")) {
             if (!changes.groups)
                 fail$1(500);
-            user.groups = changes.groups;
+            user.groups = groupOrder(changes.groups);
         }
         if (hasOwn(data, "permissions")) {
             if (!changes.permissions)

@@ -2,12 +2,13 @@
 // transport and no Node or browser API in it: `npm start` (server/app.mjs) serves it over
 // HTTP, the in-page fake (src/fake/) answers jQuery's requests with it.
 //
-// The rules are OctoPrint's, as a real 1.10.3 answered them (test/data/ holds that recording,
-// which the tests replay): its error texts, its 500s, its record shapes. Where 1.11 and 2.0
-// differ, `version` says which rules apply. Where the recording is silent and OctoPrint would
-// crash on odd input (a string where a list belongs, a body that is not an object), this
-// answers a 400 instead.
-import {ADMIN_GROUPS, GROUPS, PERMISSIONS} from "./builtin";
+// The rules are OctoPrint's, as real 1.10.3, 1.11.8 and 2.0.0rc3 servers answered them
+// (test/data/ holds their recordings, which the tests replay; each version's built-in
+// permissions and groups come from its recording): their error texts, their 500s, their
+// record shapes. `version` says whose rules apply. Where the recordings are silent and
+// OctoPrint would crash on odd input (a string where a list belongs, a body that is not an
+// object), this answers a 400 instead.
+import BUILTIN from "octoprint-access-builtin";
 import type {
     Emulator,
     EmulatorOptions,
@@ -189,19 +190,24 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         seedError("apikey", "must be a non-empty string");
     }
 
+    const builtin = BUILTIN[version];
     const permissions: {[key: string]: PermissionData} = {};
-    for (const permission of PERMISSIONS) permissions[permission.key] = copy(permission);
+    for (const permission of builtin.permissions) {
+        permissions[permission.key] = copy(permission);
+    }
     const groups = new Map<string, GroupData>();
-    for (const group of GROUPS) groups.set(group.key, copy(group));
+    for (const group of builtin.groups) groups.set(group.key, copy(group));
     const users = new Map<string, User>();
     users.set("admin", {
         name: "admin",
         active: true,
         permissions: [],
-        groups: ADMIN_GROUPS.slice(),
+        groups: builtin.adminGroups.slice(),
         apikey,
         settings: {},
-        password: null // the admin logs in with its API key only
+        // The one set up in OctoPrint's wizard, which no test knows: the admin logs in with
+        // its API key (or as the session).
+        password: passwords.hash(newApiKey())
     });
     const isPermission = (key: string) => hasOwn(permissions, key);
     const isGroup = (key: string) => groups.has(key);
@@ -209,6 +215,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         Array.from(groups.values())
             .filter((group) => group.default)
             .map((group) => group.key);
+    // OctoPrint keeps a user's groups as a set, so their order is a set's: 1.10.3 and 1.11.8
+    // listed a new user's default groups in the groups' order, 2.0.0rc3 in key order. Every
+    // list of a user's groups here follows its version's.
+    const groupOrder = (keys: string[]): string[] =>
+        version === "2.0" ? keys.slice().sort() : keys;
 
     // ~~ seeds: clear errors, never silently dropped keys
 
@@ -305,10 +316,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
                 seed.permissions || [],
                 isPermission
             ),
-            groups:
+            groups: groupOrder(
                 seed.groups === undefined
                     ? defaultGroups()
-                    : checkList(`${where}.groups`, seed.groups, isGroup),
+                    : checkList(`${where}.groups`, seed.groups, isGroup)
+            ),
             apikey: key,
             settings: copy(seed.settings || {}),
             password: passwords.hash(password)
@@ -430,7 +442,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
             return session && session.active ? session : null;
         }
         const user = findByKey(key);
-        if (!user) fail(403, "Invalid API key");
+        // 1.11 and 2.0 answer an unknown key with Werkzeug's text for a 403.
+        if (!user) fail(403, version === "1.10" ? "Invalid API key" : undefined);
         return user.active ? user : null; // a deactivated user's key logs nobody in
     }
 
@@ -606,7 +619,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
             name,
             active: isTrue(data.active),
             permissions: userPermissions,
-            groups: userGroups,
+            groups: groupOrder(userGroups),
             apikey: null,
             settings: {},
             password: passwords.hash(password)
@@ -634,7 +647,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         }
         if (hasOwn(data, "groups")) {
             if (!changes.groups) fail(500);
-            user.groups = changes.groups;
+            user.groups = groupOrder(changes.groups);
         }
         if (hasOwn(data, "permissions")) {
             if (!changes.permissions) fail(500);

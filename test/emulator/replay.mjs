@@ -1,7 +1,14 @@
-// The recording of a real OctoPrint 1.10.3 (test/data/octoprint-1.10.3-access.json), replayed
-// against an emulator through one adapter: every status, content type and body must match,
-// but for API key values (the recording shows "<apikey>") and the order of `needs` lists
+// The recordings of real OctoPrint servers (test/data/), each replayed against an emulator in
+// its version's mode through one adapter: every status, content type and body must match, but
+// for API key values (the recordings show "<apikey>") and the order of `needs` lists
 // (OctoPrint makes them from a set). Runs in Node and in the page: no Node or DOM API here.
+
+/** Each recording in test/data/ and the emulator version that must answer it. */
+export const RECORDINGS = [
+    {file: "octoprint-1.10.3-access.json", version: "1.10"},
+    {file: "octoprint-1.11.8-access.json", version: "1.11"},
+    {file: "octoprint-2.0.0rc3-access.json", version: "2.0"}
+];
 
 /** `value` with every API key value "<apikey>" and every needs list sorted. */
 export function normalise(value, parent) {

@@ -803,6 +803,14 @@ export async function runTable({api, check}) {
     });
 }
 
+// The permissions that OctoPrint 1.11 and 2.0 bundle beyond 1.10's: plugins' and the group
+// of each of the built-in groups that has it (the recordings of 1.11.8 and 2.0.0rc3).
+const LATER_PERMISSIONS = {
+    PLUGIN_FILE_CHECK_RUN: ["users", "admins"],
+    PLUGIN_FIRMWARE_CHECK_DISPLAY: ["users"],
+    PLUGIN_HEALTH_CHECK_CHECK: ["admins"]
+};
+
 /**
  * What changes between the versions the emulator follows. `fresh(version)` resolves to an
  * `api` (as runTable's) for a new emulator with that version's rules and the admin key KEY.
@@ -811,6 +819,63 @@ export async function runVersions({fresh, check}) {
     for (const version of ["1.10", "1.11", "2.0"]) {
         const api = await fresh(version);
         const own = {};
+        const later = version !== "1.10";
+
+        await check(`${version}: the built-in permissions and groups`, async () => {
+            const {permissions} = expectOk(await api("GET", "permissions", {key: null}));
+            // 1.10.3: 22 of OctoPrint's and 17 of its bundled plugins; 1.11.8 and 2.0.0rc3
+            // bundle three more plugins' (file check, firmware check, health check).
+            assert.equal(permissions.length, later ? 42 : 39);
+            const plugins = permissions.filter((p) => p.key.startsWith("PLUGIN_"));
+            assert.equal(plugins.length, later ? 20 : 17);
+            const {groups} = expectOk(await api("GET", "groups"));
+            for (const [key, keys] of Object.entries(LATER_PERMISSIONS)) {
+                const permission = byKey(permissions, key);
+                assert.equal(!!permission, later, key);
+                if (!later) continue;
+                assert.deepEqual(permission.default_groups, keys);
+                for (const group of ["users", "admins"]) {
+                    const has = byKey(groups, group).permissions.includes(key);
+                    assert.equal(has, keys.includes(group), `${group} has ${key}`);
+                }
+            }
+            // ADMIN stands for every permission: the admins' needs have every role.
+            const admins = byKey(groups, "admins");
+            assert.equal(admins.needs.role.length, later ? 42 : 39);
+            assert.ok(admins.needs.role.includes("plugin_softwareupdate_update"));
+            assert.equal(admins.needs.role.includes("plugin_health_check_check"), later);
+            const users = byKey(groups, "users");
+            assert.equal(users.needs.role.length, later ? 28 : 26);
+            // 2.0 put the missing spaces into three descriptions.
+            assert.equal(
+                byKey(permissions, "CONTROL").description.includes("controls, the"),
+                version === "2.0"
+            );
+            const admin = expectOk(await api("GET", "users/admin"));
+            assert.deepEqual(admin.groups, ["users", "admins"]);
+            assert.equal(admin.needs.role.length, later ? 42 : 39);
+        });
+
+        await check(`${version}: a wrong or deleted API key`, async () => {
+            const wrong = await api("GET", "users", {key: "NOT-A-KEY"});
+            // 1.10 says so; 1.11 and 2.0 answer with Werkzeug's text for a 403.
+            if (later) expectOctoPrintError(wrong, 403);
+            else expectError(wrong, 403, "Invalid API key", true);
+            const permissions = await api("GET", "permissions", {key: "NOT-A-KEY"});
+            assert.equal(permissions.status, 403, "even where no login is needed");
+            expectOk(
+                await api("POST", "users", {
+                    body: {name: "k", password: "pw", active: true}
+                })
+            );
+            const {apikey} = expectOk(await api("POST", "users/k/apikey"));
+            expectOk(await api("GET", "users/k", {key: apikey}));
+            expectOk(await api("DELETE", "users/k/apikey"));
+            const deleted = await api("GET", "users/k", {key: apikey});
+            assert.deepEqual([deleted.status, deleted.json], [403, wrong.json]);
+            expectOk(await api("DELETE", "users/k"));
+        });
+
         await check(`${version}: a user record's members`, async () => {
             const {users} = expectOk(
                 await api("POST", "users", {
@@ -828,7 +893,8 @@ export async function runVersions({fresh, check}) {
                     [...fields, "has_password"].sort()
                 );
                 assert.equal(user.has_password, true);
-                assert.equal(admin.has_password, false, "the admin has only its key");
+                // The admin's password is the one set up in OctoPrint's wizard.
+                assert.equal(admin.has_password, true, "the admin has a password");
             } else {
                 assert.deepEqual(Object.keys(user).sort(), USER_FIELDS);
                 assert.deepEqual(
@@ -897,5 +963,51 @@ export async function runVersions({fresh, check}) {
                 );
             }
         );
+
+        await check(`${version}: the order of a user's groups`, async () => {
+            // OctoPrint keeps them as a set: 1.10.3 and 1.11.8 listed them as the groups
+            // are (defaults) or as given, 2.0.0rc3 in key order.
+            const sorted = version === "2.0";
+            expectOk(
+                await api("POST", "groups", {
+                    body: {key: "staff", name: "S", permissions: [], subgroups: []}
+                })
+            );
+            expectOk(await api("PUT", "groups/staff", {body: {default: true}}));
+            const {users} = expectOk(
+                await api("POST", "users", {
+                    body: {name: "o", password: "pw", active: true}
+                })
+            );
+            const defaults = sorted ? ["staff", "users"] : ["users", "staff"];
+            assert.deepEqual(byName(users, "o").groups, defaults);
+            const updated = expectOk(
+                await api("PUT", "users/o", {body: {groups: ["users", "readonly"]}})
+            );
+            assert.deepEqual(
+                byName(updated.users, "o").groups,
+                sorted ? ["readonly", "users"] : ["users", "readonly"]
+            );
+            const given = expectOk(
+                await api("POST", "users", {
+                    body: {
+                        name: "p",
+                        password: "pw",
+                        active: true,
+                        groups: ["users", "admins"]
+                    }
+                })
+            );
+            assert.deepEqual(
+                byName(given.users, "p").groups,
+                sorted ? ["admins", "users"] : ["users", "admins"]
+            );
+            const admin = expectOk(await api("GET", "users/admin"));
+            assert.deepEqual(
+                admin.groups,
+                ["users", "admins"],
+                "the admin's, as recorded"
+            );
+        });
     }
 }

@@ -409,8 +409,19 @@ module("OctoPrintAccessFake", function (hooks) {
 
     for (const version of ["1.10", "1.11", "2.0"]) {
         test(`version ${version}: its rules through OctoPrint.access`, async function (assert) {
-            install({version, users: [{name: "v", password: "pw", apikey: "V-KEY"}]});
+            install({
+                version,
+                users: [
+                    {name: "v", password: "pw", apikey: "V-KEY"},
+                    {name: "w", password: "pw", groups: ["users", "readonly"]}
+                ]
+            });
             const access = OctoPrint.access;
+            // A seed's groups in its version's order: 2.0's is the keys'.
+            assert.deepEqual(
+                (await ok(access.users.get("w"))).groups,
+                version === "2.0" ? ["readonly", "users"] : ["users", "readonly"]
+            );
             // OctoPrint's own client may leave subgroups out; this one never does.
             const noSubgroups = await settled(
                 OctoPrint.postJson("api/access/groups", {

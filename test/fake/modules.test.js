@@ -64,7 +64,7 @@ requirejs(
                     try {
                         const client = new Client({apikey: fake.apikey});
                         const admin = await ok(client.get("api/access/users/admin"));
-                        assert.strictEqual(admin.has_password, false, "2.0's record");
+                        assert.strictEqual(admin.has_password, true, "2.0's record");
                     } finally {
                         fake.uninstall();
                     }

@@ -1,8 +1,8 @@
 // The emulator's shared table (test/emulator/table.mjs), its per-version checks and the
-// recording's replay, here against the in-page fake through jQuery: the same checks the Node
-// suite runs over HTTP. They run before QUnit starts (they share state, in order); each
+// recordings' replay (each in its version's mode), here against the in-page fake through
+// jQuery: the same checks the Node suite runs over HTTP. They run before QUnit starts (they share state, in order); each
 // check then becomes one QUnit test.
-import {replay} from "../emulator/replay.mjs";
+import {RECORDINGS, replay} from "../emulator/replay.mjs";
 import {KEY, runTable, runVersions} from "../emulator/table.mjs";
 
 QUnit.config.autostart = false;
@@ -82,27 +82,29 @@ try {
         },
         check
     });
-    fake.uninstall();
-    fake = install();
-    const recording = await (await fetch("data/octoprint-1.10.3-access.json")).json();
-    const replayed = await replay(
-        recording,
-        async ({method, path, key, body}) => {
-            const res = await send(method, path, {key, body});
-            return {
-                status: res.status,
-                contentType: res.headers["content-type"],
-                json: res.json
-            };
-        },
-        KEY
-    );
-    results.push([
-        `the recording of OctoPrint 1.10.3, replayed: ${replayed.matched} of ${replayed.entries} match`,
-        replayed.failures.length || replayed.matched !== 65
-            ? new Error(replayed.failures.join("\n"))
-            : null
-    ]);
+    for (const {file, version} of RECORDINGS) {
+        fake.uninstall();
+        fake = install(version);
+        const recording = await (await fetch(`data/${file}`)).json();
+        const replayed = await replay(
+            recording,
+            async ({method, path, key, body}) => {
+                const res = await send(method, path, {key, body});
+                return {
+                    status: res.status,
+                    contentType: res.headers["content-type"],
+                    json: res.json
+                };
+            },
+            KEY
+        );
+        results.push([
+            `the recording of ${recording.server}, replayed on version ${version}: ${replayed.matched} of ${replayed.entries} match`,
+            replayed.failures.length || replayed.matched !== 65
+                ? new Error(replayed.failures.join("\n"))
+                : null
+        ]);
+    }
 } finally {
     fake.uninstall();
 }

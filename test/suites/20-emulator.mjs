@@ -1,18 +1,15 @@
 // The emulator behind `npm start` (server/app.mjs) over real HTTP on a free port: the shared
 // checks (test/emulator-checks.mjs: the table the in-page fake runs too, and what only the
-// HTTP server does), each version's rules, and the replay of a real OctoPrint 1.10.3's answers
-// (test/data/). One named check = one test.
+// HTTP server does), each version's rules, and the replay of real OctoPrint 1.10.3, 1.11.8
+// and 2.0.0rc3 servers' answers (test/data/), each in its version's mode. One named check =
+// one test.
 import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
 import {startServer} from "../../server/app.mjs";
 import {checker} from "../checks.mjs";
 import {runEmulatorChecks, send} from "../emulator-checks.mjs";
-import {replay} from "../emulator/replay.mjs";
+import {RECORDINGS, replay} from "../emulator/replay.mjs";
 import {KEY, runVersions} from "../emulator/table.mjs";
-
-const RECORDING = JSON.parse(
-    readFileSync(new URL("../data/octoprint-1.10.3-access.json", import.meta.url), "utf8")
-);
 
 export default async function () {
     const {results, check} = checker("emulator");
@@ -41,27 +38,32 @@ export default async function () {
             check
         });
 
-        await check(
-            "the recording of OctoPrint 1.10.3, replayed: every answer matches",
-            async () => {
-                const fresh = await start();
-                const result = await replay(
-                    RECORDING,
-                    async ({method, path, key, body}) => {
-                        const res = await send(fresh.url, method, path, {key, body});
-                        return {
-                            status: res.status,
-                            contentType: res.headers["content-type"],
-                            json: res.json
-                        };
-                    },
-                    KEY
-                );
-                assert.equal(result.entries, 65);
-                assert.deepEqual(result.failures, []);
-                assert.equal(result.matched, 65);
-            }
-        );
+        for (const {file, version} of RECORDINGS) {
+            const recording = JSON.parse(
+                readFileSync(new URL(`../data/${file}`, import.meta.url), "utf8")
+            );
+            await check(
+                `the recording of ${recording.server}, replayed on version ${version}: every answer matches`,
+                async () => {
+                    const fresh = await start({version});
+                    const result = await replay(
+                        recording,
+                        async ({method, path, key, body}) => {
+                            const res = await send(fresh.url, method, path, {key, body});
+                            return {
+                                status: res.status,
+                                contentType: res.headers["content-type"],
+                                json: res.json
+                            };
+                        },
+                        KEY
+                    );
+                    assert.equal(result.entries, 65);
+                    assert.deepEqual(result.failures, []);
+                    assert.equal(result.matched, 65);
+                }
+            );
+        }
 
         await check("OCTOPRINT_VERSION's value is the emulator's", async () => {
             assert.equal(server.version, "1.10");
