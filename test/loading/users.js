@@ -47,14 +47,17 @@ function standIn(reply) {
     return {Theirs, calls};
 }
 
-/** The requests the fake server saw, as [method, url, headers, body]. */
-const seen = (server) =>
-    server.requests.map((r) => [r.method, r.url, r.requestHeaders, r.requestBody]);
+/** A fake XHR server (until its restore()) answering every request at once with `{}`. */
+function fakeServer() {
+    const server = nise.fakeServer.create({respondImmediately: true});
+    server.respondWith([200, {"Content-Type": "application/json"}, "{}"]);
+    return server;
+}
 
-module("OctoPrint.users on the wire", function (hooks) {
+/** Each test of the module: this.server, this.client (on BASE, key K), this.console. */
+function onTheWire(hooks) {
     hooks.beforeEach(function () {
-        this.server = nise.fakeServer.create({respondImmediately: true});
-        this.server.respondWith([200, {"Content-Type": "application/json"}, "{}"]);
+        this.server = fakeServer();
         this.client = new window.OctoPrintClient({baseurl: BASE, apikey: "K"});
         this.console = recordConsole();
     });
@@ -62,6 +65,14 @@ module("OctoPrint.users on the wire", function (hooks) {
         this.server.restore();
         this.console.restore();
     });
+}
+
+/** The requests the fake server saw, as [method, url, headers, body]. */
+const seen = (server) =>
+    server.requests.map((r) => [r.method, r.url, r.requestHeaders, r.requestBody]);
+
+module("OctoPrint.users on the wire", function (hooks) {
+    onTheWire(hooks);
 
     for (const [method, args] of METHODS) {
         for (const withOpts of [false, true]) {
@@ -200,16 +211,7 @@ const LEGACY_ADDS = [
 ];
 
 module("OctoPrint.users.add: the groups a pre-1.4 caller meant", function (hooks) {
-    hooks.beforeEach(function () {
-        this.server = nise.fakeServer.create({respondImmediately: true});
-        this.server.respondWith([200, {"Content-Type": "application/json"}, "{}"]);
-        this.client = new window.OctoPrintClient({baseurl: BASE, apikey: "K"});
-        this.console = recordConsole();
-    });
-    hooks.afterEach(function () {
-        this.server.restore();
-        this.console.restore();
-    });
+    onTheWire(hooks);
 
     for (const [user, body] of LEGACY_ADDS) {
         test(`add(${JSON.stringify(user)}) sends ${body}`, function (assert) {
@@ -334,8 +336,7 @@ module("OctoPrint.users over a stand-in for OctoPrint's own access.js", function
 
     test("loaded before the access component: calls after both work", async function (assert) {
         const win = await fresh("host", "users", "bundle");
-        const server = nise.fakeServer.create({respondImmediately: true});
-        server.respondWith([200, {"Content-Type": "application/json"}, "{}"]);
+        const server = fakeServer();
         try {
             const client = new win.OctoPrintClient({baseurl: BASE});
             assert.ok(client.access instanceof win.OctoPrintAccessClient);
@@ -384,8 +385,7 @@ module("OctoPrint.users: registration in every order", function (hooks) {
                 new win.OctoPrintClient().users instanceof Theirs,
                 "other clients keep OctoPrint's"
             );
-            const server = nise.fakeServer.create({respondImmediately: true});
-            server.respondWith([200, {"Content-Type": "application/json"}, "{}"]);
+            const server = fakeServer();
             try {
                 win.OctoPrint.options.baseurl = BASE;
                 users.add({name: "bob", password: "pw"});
@@ -416,8 +416,7 @@ module("OctoPrint.users: registration in every order", function (hooks) {
             later.users instanceof Theirs,
             "OctoPrint's alias for the clients made afterwards"
         );
-        const server = nise.fakeServer.create({respondImmediately: true});
-        server.respondWith([200, {"Content-Type": "application/json"}, "{}"]);
+        const server = fakeServer();
         try {
             win.OctoPrint.options.baseurl = BASE;
             ours.list();
@@ -569,8 +568,7 @@ module("OctoPrint.users packed into one file", function () {
             "\n;\n// source: js/app/client/x.js\n"
         );
         const win = {jQuery: window.jQuery};
-        const server = nise.fakeServer.create({respondImmediately: true});
-        server.respondWith([200, {"Content-Type": "application/json"}, "{}"]);
+        const server = fakeServer();
         const log = recordConsole();
         try {
             new Function("define", code + "// a line comment").call(win, undefined);
