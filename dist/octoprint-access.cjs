@@ -94,6 +94,8 @@ function groupsClient(base) {
  * OctoPrint's client (or, as a module, was given no class).
  */
 const LOAD_FIRST = "OctoPrintClient (OctoPrint's base.js) must be loaded first";
+/** The page's default client, `window.OctoPrint`, where there is a page (a module may have none). */
+const pageClient = () => typeof window === "object" ? window.OctoPrint : undefined;
 
 /** Makes `OctoPrint.access.permissions` for one client. */
 function permissionsClient(base) {
@@ -203,14 +205,19 @@ class OctoPrintAccessClient {
  * host cannot redefine it: this component takes over on `page`, the page's default client,
  * when that is one of `OctoPrintClient` (see upgrade); other clients take it with
  * upgrade(client). With no such default client, the registered one stays (one warning).
+ * Returns the class of `page`'s component where that is a copy of this one (another copy of
+ * the file came first: the global and the AMD value stay the first copy's), else this class.
  */
 function install(OctoPrintClient, page) {
     if (!OctoPrintClient)
         throw Error(LOAD_FIRST);
     if ("access" in OctoPrintClient.prototype) {
         // With no default client of this class, the registered one stays, as in upgrade().
-        if (page instanceof OctoPrintClient)
-            OctoPrintAccessClient.upgrade(page);
+        if (page instanceof OctoPrintClient) {
+            const live = OctoPrintAccessClient.upgrade(page).constructor;
+            if (live.upgrade)
+                return live;
+        }
         else
             console.warn("keeping the registered access");
     }
@@ -221,59 +228,71 @@ function install(OctoPrintClient, page) {
 }
 /** install() with the page's default client, `window.OctoPrint`, where there is a page. */
 function register(OctoPrintClient) {
-    return install(OctoPrintClient, typeof window === "object"
-        ? window.OctoPrint
-        : undefined);
+    return install(OctoPrintClient, pageClient());
 }
 /** `OctoPrintAccessClient.upgrade(client)`, as a function of its own for modules. */
 const upgrade = (client) => OctoPrintAccessClient.upgrade(client);
 
 const METHODS = "list get add update delete changePassword generateApiKey resetApiKey getSettings saveSettings";
 /**
- * Gives every client of `OctoPrintClient` its own `users` (see OctoPrintUserClient), unless the
- * class has one already (OctoPrint 1.x's own users.js came first): that one stays. Not through
- * registerComponent, whose property can never be redefined: OctoPrint 1.x's users.js, packed
- * after this file on some pages, registers `users` itself and would throw. A configurable
- * getter lets it; each client's alias is kept in its `components` map, where the host's own
- * getter looks first.
+ * Marks an alias made by this file, by any copy of it: a page's alias so marked is kept, any
+ * other (OctoPrint 1.x's users.js) is taken over.
  */
-function registerUsers(OctoPrintClient) {
+const MARK = "octoprint-access-client";
+/**
+ * Gives every client of `OctoPrintClient` its own `users` (see OctoPrintUserClient), and
+ * `page`, the page's default client, an alias of this file whatever registered `users` first.
+ * Not through registerComponent, whose property can never be redefined: OctoPrint 1.x's
+ * users.js, packed after this file on some pages, registers `users` itself and would throw. A
+ * configurable getter lets it; each client's alias is kept in its `components` map, where the
+ * host's own getter looks first: so `page` keeps this alias after that, and takes it over
+ * where OctoPrint's users.js came first (its other clients keep OctoPrint's).
+ */
+function installUsers(OctoPrintClient, page) {
     if (!OctoPrintClient)
         throw Error(LOAD_FIRST);
-    const Host = OctoPrintClient;
-    const prototype = Host.prototype;
-    // Methods warned about on this page. OctoPrint's `deprecated` warns on every call, and
-    // plugins call list() on every refresh: one line per method is enough.
-    const warned = {};
-    const methods = {};
+    const prototype = OctoPrintClient.prototype;
+    const methods = { [MARK]: 1 };
     for (const method of METHODS.split(" ")) {
+        // Warned about on this page yet? OctoPrint's `deprecated` warns on every call, and
+        // plugins call list() on every refresh: one line per method is enough.
+        let warned;
         methods[method] = function (...args) {
-            if (!warned[method]) {
-                warned[method] = 1;
-                const old = "OctoPrint.users." + method;
-                const replacement = "OctoPrint.access.users." + method;
-                // The host's own warning where it has one: its wrapper, called once.
-                if (Host.deprecated)
-                    Host.deprecated(old, replacement, () => { })();
-                else
-                    console.warn(`${old} is deprecated, please use ${replacement} instead`);
+            if (!warned) {
+                warned = 1;
+                // The host's own warning (OctoPrint 1.4 to 2.0 have it): its wrapper, once.
+                if (OctoPrintClient.deprecated)
+                    OctoPrintClient.deprecated("OctoPrint.users." + method, "OctoPrint.access.users." + method, () => { })();
+            }
+            // Object(): no `in` on a primitive; access.users.add refuses anything but a user.
+            const user = Object(args[0]);
+            if (method === "add" && !("groups" in user)) {
+                // A pre-1.4 caller: no groups meant a normal user, or with `admin` an admin.
+                // The access API gives a user without groups none (it can log in, nothing
+                // more); null is the default groups. A copy: the caller's object stays as is.
+                args[0] = Object.assign({ groups: user.admin ? ["users", "admins"] : null }, user);
             }
             const users = this.base.access.users;
             return users[method](...args);
         };
     }
+    /** Makes `client`'s alias, in its components map. */
+    const alias = (client) => (client.components.users = Object.assign(Object.create(methods), { base: client }));
     if (!("users" in prototype)) {
         Object.defineProperty(prototype, "users", {
             configurable: true,
             get() {
-                const components = this.components;
-                return (components.users ||
-                    (components.users = Object.assign(Object.create(methods), {
-                        base: this
-                    })));
+                return this.components.users || alias(this);
             }
         });
     }
+    if (page instanceof OctoPrintClient && !page.users[MARK]) {
+        alias(page);
+    }
+}
+/** installUsers() with the page's default client, `window.OctoPrint`, where there is a page. */
+function registerUsers(OctoPrintClient) {
+    installUsers(OctoPrintClient, pageClient());
 }
 
 exports.OctoPrintAccessClient = OctoPrintAccessClient;

@@ -205,8 +205,8 @@ declare const upgrade: (client: Client) => OctoPrintAccessClient;
 
 /**
  * `OctoPrint.users`, one per client: every method forwards at call time to the same client's
- * `access.users` with the arguments as given, so it works over any access component (this
- * project's or OctoPrint's own) and may be loaded before it.
+ * `access.users` with the arguments as given (but `add`'s user without groups), so it works
+ * over any access component (this project's or OctoPrint's own) and may be loaded before it.
  */
 interface OctoPrintUserClient {
     /** The client. */
@@ -215,8 +215,12 @@ interface OctoPrintUserClient {
     list(opts?: RequestOptions): Xhr<UserList>;
     /** @deprecated Use `OctoPrint.access.users.get(name, opts)`. */
     get(name: string, opts?: RequestOptions): Xhr<User>;
-    /** @deprecated Use `OctoPrint.access.users.add(user, opts)`. */
-    add(user: NewUser, opts?: RequestOptions): Xhr<UserList>;
+    /**
+     * Without `groups` in `user`, the user gets OctoPrint's default groups, or with `admin:
+     * true` `["users", "admins"]`, as before OctoPrint 1.4; otherwise as `access.users.add`.
+     * @deprecated Use `OctoPrint.access.users.add(user, opts)`, with the groups.
+     */
+    add(user: LegacyNewUser, opts?: RequestOptions): Xhr<UserList>;
     /**
      * The pre-1.4 order, admin flag third (which OctoPrint ignores).
      * @deprecated Use `OctoPrint.access.users.update(name, active, permissions, groups, opts)`.
@@ -237,14 +241,11 @@ interface OctoPrintUserClient {
     /** @deprecated Use `OctoPrint.access.users.saveSettings(name, settings, opts)`. */
     saveSettings(name: string, settings?: UserSettings | null, opts?: RequestOptions): Xhr<Empty>;
 }
-/**
- * Gives every client of `OctoPrintClient` its own `users` (see OctoPrintUserClient), unless the
- * class has one already (OctoPrint 1.x's own users.js came first): that one stays. Not through
- * registerComponent, whose property can never be redefined: OctoPrint 1.x's users.js, packed
- * after this file on some pages, registers `users` itself and would throw. A configurable
- * getter lets it; each client's alias is kept in its `components` map, where the host's own
- * getter looks first.
- */
+/** The legacy `add`'s argument: the pre-1.4 admin flag may come instead of groups. */
+type LegacyNewUser = NewUser & {
+    admin?: boolean;
+};
+/** installUsers() with the page's default client, `window.OctoPrint`, where there is a page. */
 declare function registerUsers(OctoPrintClient: HostConstructor | undefined): void;
 
 export { OctoPrintAccessClient, register, registerUsers, upgrade };

@@ -208,14 +208,19 @@ class OctoPrintAccessClient {
  * host cannot redefine it: this component takes over on `page`, the page's default client,
  * when that is one of `OctoPrintClient` (see upgrade); other clients take it with
  * upgrade(client). With no such default client, the registered one stays (one warning).
+ * Returns the class of `page`'s component where that is a copy of this one (another copy of
+ * the file came first: the global and the AMD value stay the first copy's), else this class.
  */
 function install(OctoPrintClient, page) {
     if (!OctoPrintClient)
         throw Error(LOAD_FIRST);
     if ("access" in OctoPrintClient.prototype) {
         // With no default client of this class, the registered one stays, as in upgrade().
-        if (page instanceof OctoPrintClient)
-            OctoPrintAccessClient.upgrade(page);
+        if (page instanceof OctoPrintClient) {
+            const live = OctoPrintAccessClient.upgrade(page).constructor;
+            if (live.upgrade)
+                return live;
+        }
         else
             console.warn("keeping the registered access");
     }

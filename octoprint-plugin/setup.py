@@ -18,7 +18,7 @@ setup(
     url=meta["url"],
     python_requires=meta["requires_python"],
     packages=[meta["package"]],
-    package_data={meta["package"]: ["static/js/*.js"]},
+    package_data={meta["package"]: ["clientjs.json", "static/js/*.js"]},
     include_package_data=True,
     zip_safe=False,
     entry_points={"octoprint.plugin": ["{} = {}".format(meta["identifier"], meta["package"])]},

@@ -19,14 +19,17 @@ import {fileURLToPath} from "node:url";
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const SOURCE = join(ROOT, "octoprint-plugin");
 const OUT = join(ROOT, "build", "plugin");
-// What the plugin serves, from dist/: OctoPrint packs them after its own client files.
-const CLIENT_JS = ["octoprint-access.min.js", "octoprint-users.min.js"];
 
 const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
 const meta = {
     ...JSON.parse(readFileSync(join(SOURCE, "plugin.json"), "utf8")),
     version: pkg.version
 };
+// What the plugin serves, from dist/ (OctoPrint packs them after its own client files): the
+// package's clientjs.json, which its get_assets() reads as well.
+const CLIENT_JS = JSON.parse(
+    readFileSync(join(SOURCE, meta.package, "clientjs.json"), "utf8")
+);
 const missing = CLIENT_JS.filter((file) => !existsSync(join(ROOT, "dist", file)));
 if (missing.length) {
     console.error(

@@ -2,8 +2,9 @@
 // no global and its AMD module has no value, as nothing but the page's clients need it.
 // `OctoPrintClient` is the factory's parameter.
 import type {HostConstructor} from "./access/host";
-import {registerUsers} from "./users-alias/users";
+import {installUsers} from "./users-alias/users";
 
 declare const OctoPrintClient: HostConstructor | undefined;
 
-registerUsers(OctoPrintClient);
+// A script on a page: its default client, OctoPrint, gets this alias whatever came first.
+installUsers(OctoPrintClient, window.OctoPrint);

@@ -10,10 +10,18 @@ dependencies beyond OctoPrint itself; OctoPrint 1.4 and later, 2.0 included.
 """
 from __future__ import absolute_import
 
+import io
+import json
+import os
+
 import octoprint.plugin
 
-# The files in static/js/, in the order OctoPrint loads them.
-CLIENT_JS = ["js/octoprint-access.min.js", "js/octoprint-users.min.js"]
+# The files in static/js/, in the order OctoPrint loads them. The list is clientjs.json, the one
+# place it is written: `npm run plugin` reads it too, to copy those files from dist/.
+with io.open(
+    os.path.join(os.path.dirname(os.path.abspath(__file__)), "clientjs.json"), encoding="utf-8"
+) as f:
+    CLIENT_JS = ["js/" + name for name in json.load(f)]
 
 
 class AccessClientPlugin(octoprint.plugin.AssetPlugin):

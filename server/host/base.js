@@ -47,6 +47,20 @@
     InvalidArgumentError.prototype.constructor = InvalidArgumentError;
     OctoPrintClient.InvalidArgumentError = InvalidArgumentError;
 
+    // OctoPrint 1.4 and later: `fn` wrapped so that every call first logs one console.warn
+    // line naming the deprecated function and its replacement.
+    OctoPrintClient.deprecated = function (deprecatedFct, newFct, fn) {
+        var message =
+            deprecatedFct +
+            " is deprecated, please use the new " +
+            newFct +
+            " function instead";
+        return function () {
+            console.warn(message);
+            return fn.apply(this, arguments);
+        };
+    };
+
     OctoPrintClient.prototype.getBaseUrl = function () {
         var url = this.options.baseurl || "";
         return url.slice(-1) === "/" ? url : url + "/";

@@ -1,5 +1,5 @@
 import {groupsClient, type OctoPrintAccessGroupsClient} from "./groups";
-import {LOAD_FIRST, type Host, type HostConstructor} from "./host";
+import {LOAD_FIRST, pageClient, type Host, type HostConstructor} from "./host";
 import {permissionsClient, type OctoPrintAccessPermissionsClient} from "./permissions";
 import {usersClient, type OctoPrintAccessUsersClient} from "./users";
 
@@ -56,13 +56,20 @@ export class OctoPrintAccessClient {
  * host cannot redefine it: this component takes over on `page`, the page's default client,
  * when that is one of `OctoPrintClient` (see upgrade); other clients take it with
  * upgrade(client). With no such default client, the registered one stays (one warning).
+ * Returns the class of `page`'s component where that is a copy of this one (another copy of
+ * the file came first: the global and the AMD value stay the first copy's), else this class.
  */
-export function install(OctoPrintClient: HostConstructor | undefined, page: unknown) {
+export function install(
+    OctoPrintClient: HostConstructor | undefined,
+    page: unknown
+): typeof OctoPrintAccessClient {
     if (!OctoPrintClient) throw Error(LOAD_FIRST);
     if ("access" in OctoPrintClient.prototype) {
         // With no default client of this class, the registered one stays, as in upgrade().
-        if (page instanceof OctoPrintClient) OctoPrintAccessClient.upgrade(page);
-        else console.warn("keeping the registered access");
+        if (page instanceof OctoPrintClient) {
+            const live = OctoPrintAccessClient.upgrade(page).constructor;
+            if (live.upgrade) return live as typeof OctoPrintAccessClient;
+        } else console.warn("keeping the registered access");
     } else {
         OctoPrintClient.registerComponent("access", OctoPrintAccessClient);
     }
@@ -71,12 +78,7 @@ export function install(OctoPrintClient: HostConstructor | undefined, page: unkn
 
 /** install() with the page's default client, `window.OctoPrint`, where there is a page. */
 export function register(OctoPrintClient: HostConstructor | undefined) {
-    return install(
-        OctoPrintClient,
-        typeof window === "object"
-            ? (window as {OctoPrint?: unknown}).OctoPrint
-            : undefined
-    );
+    return install(OctoPrintClient, pageClient());
 }
 
 /** `OctoPrintAccessClient.upgrade(client)`, as a function of its own for modules. */

@@ -45,3 +45,7 @@ export interface OctoPrintClientOptions {
     apikey?: string;
     locale?: string;
 }
+
+/** The page's default client, `window.OctoPrint`, where there is a page (a module may have none). */
+export const pageClient = (): unknown =>
+    typeof window === "object" ? (window as {OctoPrint?: unknown}).OctoPrint : undefined;

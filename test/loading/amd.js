@@ -57,6 +57,26 @@
         });
     }
 
+    /** The copies of the shipped files a context loaded, by module id, sorted. */
+    var loaded = function (name) {
+        var scripts = document.querySelectorAll(
+            'script[data-requirecontext="' + name + '"]'
+        );
+        return [].map
+            .call(scripts, function (script) {
+                return script.getAttribute("data-requiremodule");
+            })
+            .filter(function (id) {
+                return id !== "jquery" && id !== "OctoPrintClient";
+            })
+            .sort();
+    };
+
+    /** Another URL of the same file. */
+    var sameFile = function (url) {
+        return url.replace("dist/", "dist/./");
+    };
+
     /** A fresh RequireJS context with the given paths. */
     function context(name, paths) {
         return requirejs.config({context: name, paths: paths, waitSeconds: 10});
@@ -158,6 +178,86 @@
             ]);
             noGlobals(assert);
             await LOADING.works(assert, host[0], ours[0]);
+        }
+    );
+
+    QUnit.test(
+        "the bundle twice, by other module ids: the module keeps the first copy's value",
+        async function (assert) {
+            var req = context(
+                "twice",
+                Object.assign(
+                    {
+                        OctoPrintAccessClient: module(LOADING.url.bundle),
+                        // the same file again (by another URL: RequireJS fetches a URL
+                        // once), and the other build: each defines
+                        // "OctoPrintAccessClient" once more
+                        again: module(sameFile(LOADING.url.bundle)),
+                        other: module(LOADING.url.otherBundle)
+                    },
+                    PATHS
+                )
+            );
+            var first = (
+                await need(req, ["OctoPrintAccessClient", "OctoPrintClient"])
+            )[0];
+            var copies = await need(req, ["again", "other"]);
+            assert.deepEqual(copies, [undefined, undefined], "modules of no value");
+            assert.deepEqual(loaded("twice"), [
+                "OctoPrintAccessClient",
+                "again",
+                "other"
+            ]);
+            var modules = await need(req, ["OctoPrintAccessClient", "OctoPrintClient"]);
+            assert.strictEqual(modules[0], first, "the first copy's class");
+            var client = new modules[1]({baseurl: LOADING.echo, apikey: "K"});
+            assert.ok(client.access instanceof modules[0], "client.access instanceof it");
+            noGlobals(assert);
+            await LOADING.works(assert, modules[1], modules[0]);
+        }
+    );
+
+    QUnit.test(
+        "the legacy users file twice: no value, no global, one alias per client",
+        async function (assert) {
+            var req = context(
+                "users-twice",
+                Object.assign(
+                    {
+                        OctoPrintAccessClient: module(LOADING.url.bundle),
+                        OctoPrintUserClient: module(LOADING.url.users),
+                        again: module(sameFile(LOADING.url.users))
+                    },
+                    PATHS
+                )
+            );
+            var values = await need(req, [
+                "OctoPrintUserClient",
+                "again",
+                "OctoPrintClient"
+            ]);
+            assert.deepEqual(
+                values.slice(0, 2),
+                [undefined, undefined],
+                "no module value"
+            );
+            assert.deepEqual(loaded("users-twice"), [
+                "OctoPrintAccessClient",
+                "OctoPrintUserClient",
+                "again"
+            ]);
+            noGlobals(assert);
+            assert.strictEqual(window.OctoPrintUserClient, undefined, "no global");
+            var client = new values[2]({baseurl: LOADING.echo, apikey: "K"});
+            assert.strictEqual(client.users, client.users, "one alias per client");
+            var warn = console.warn;
+            console.warn = function () {};
+            try {
+                var answer = await LOADING.send(client.users.get("a b"));
+                assert.strictEqual(answer.url, "/echo/api/access/users/a%20b");
+            } finally {
+                console.warn = warn;
+            }
         }
     );
 

@@ -17,6 +17,10 @@
         users: {
             plain: "dist/octoprint-users.js",
             min: "dist/octoprint-users.min.js"
+        },
+        fake: {
+            plain: "dist/octoprint-access-fake.js",
+            min: "dist/octoprint-access-fake.min.js"
         }
     };
     var params = new URLSearchParams(location.search);
@@ -30,7 +34,12 @@
     var url = {
         jquery: ROOT + URLS.jquery[jquery],
         bundle: ROOT + URLS.bundle[bundle],
+        // the other build of the bundle: a second copy from another plugin
+        otherBundle: ROOT + URLS.bundle[bundle === "min" ? "plain" : "min"],
         users: ROOT + URLS.users[bundle],
+        fake: ROOT + URLS.fake[bundle],
+        // a stand-in for OctoPrint 1.x's own users.js
+        users1x: ROOT + "test/loading/users-1x.js",
         host: ROOT + "server/host/base.js",
         lodash: ROOT + "node_modules/lodash/lodash.min.js",
         requirejs: ROOT + "node_modules/requirejs/require.js"

@@ -134,40 +134,70 @@
         return win;
     }
 
-    QUnit.test(
-        "the file twice over OctoPrint's own: nothing changes, one line",
-        async function (assert) {
-            var win = await fresh(true);
-            var code = await source(LOADING.url.bundle);
-            evaluate(win, code);
-            var first = win.OctoPrint.access;
-            var First = win.OctoPrintAccessClient;
-            evaluate(win, code);
-            assert.ok(first instanceof First, "the first copy took over");
-            assert.strictEqual(win.OctoPrint.access, first, "the second changed nothing");
-            assert.deepEqual(this.log.calls, [["info", (await LOADING.messages()).info]]);
-        }
-    );
+    /**
+     * After a second copy: the global is still the first copy's class, the class of the live
+     * component, and upgrade() on another client gives one of it.
+     */
+    function firstStays(assert, win, First) {
+        assert.strictEqual(win.OctoPrintAccessClient, First, "the global is the first's");
+        assert.ok(
+            win.OctoPrint.access instanceof win.OctoPrintAccessClient,
+            "OctoPrint.access instanceof OctoPrintAccessClient"
+        );
+        var other = new win.OctoPrintClient();
+        assert.ok(win.OctoPrintAccessClient.upgrade(other) instanceof First);
+    }
 
-    for (const readFirst of [false, true]) {
+    // The second copy as the same file, or as the other build (two plugins, one shipping the
+    // readable file, the other the minified one).
+    var SECOND = [
+        ["the file twice", LOADING.url.bundle],
+        ["the file, then its other build", LOADING.url.otherBundle]
+    ];
+
+    SECOND.forEach(function (second) {
         QUnit.test(
-            "the file twice, its own copy registered" +
-                (readFirst ? " and read" : "") +
-                ": nothing changes, nothing logged",
+            second[0] + " over OctoPrint's own: nothing changes, one line",
             async function (assert) {
-                var win = await fresh(false);
-                var code = await source(LOADING.url.bundle);
-                evaluate(win, code);
+                var win = await fresh(true);
+                evaluate(win, await source(LOADING.url.bundle));
+                var first = win.OctoPrint.access;
                 var First = win.OctoPrintAccessClient;
-                var first = readFirst ? win.OctoPrint.access : undefined;
-                evaluate(win, code);
-                assert.ok(win.OctoPrint.access instanceof First, "the first copy's");
-                if (readFirst) assert.strictEqual(win.OctoPrint.access, first);
-                assert.ok(new win.OctoPrintClient().access instanceof First);
-                assert.deepEqual(this.log.calls, [], "nothing logged");
+                evaluate(win, await source(second[1]));
+                assert.ok(first instanceof First, "the first copy took over");
+                assert.strictEqual(
+                    win.OctoPrint.access,
+                    first,
+                    "the second changed nothing"
+                );
+                assert.deepEqual(this.log.calls, [
+                    ["info", (await LOADING.messages()).info]
+                ]);
+                firstStays(assert, win, First);
             }
         );
-    }
+
+        for (const readFirst of [false, true]) {
+            QUnit.test(
+                second[0] +
+                    ", its own copy registered" +
+                    (readFirst ? " and read" : "") +
+                    ": nothing changes, nothing logged",
+                async function (assert) {
+                    var win = await fresh(false);
+                    evaluate(win, await source(LOADING.url.bundle));
+                    var First = win.OctoPrintAccessClient;
+                    var first = readFirst ? win.OctoPrint.access : undefined;
+                    evaluate(win, await source(second[1]));
+                    assert.ok(win.OctoPrint.access instanceof First, "the first copy's");
+                    if (readFirst) assert.strictEqual(win.OctoPrint.access, first);
+                    assert.ok(new win.OctoPrintClient().access instanceof First);
+                    firstStays(assert, win, First);
+                    assert.deepEqual(this.log.calls, [], "nothing logged");
+                }
+            );
+        }
+    });
 
     QUnit.test(
         "a host without components: the existing one stays, one warning",

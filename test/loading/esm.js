@@ -151,6 +151,35 @@ QUnit.module("ES module: the legacy OctoPrint.users", function (hooks) {
             assert.strictEqual(this.warn.calls.length, 1, "one deprecation line");
         }
     );
+
+    QUnit.test(
+        "registerUsers where OctoPrint 1.x's users came first: OctoPrint takes this alias",
+        async function (assert) {
+            const Host = await freshHost();
+            const Theirs = function (base) {
+                this.base = base;
+            };
+            Host.registerComponent("users", Theirs);
+            const page = window.OctoPrint;
+            try {
+                window.OctoPrint = new Host({baseurl: LOADING.echo, apikey: "K"});
+                const before = window.OctoPrint.users;
+                registerUsers(Host);
+                const users = window.OctoPrint.users;
+                assert.ok(before instanceof Theirs, "it was OctoPrint's");
+                assert.notOk(users instanceof Theirs, "it is this alias now");
+                assert.strictEqual(users.base, window.OctoPrint);
+                assert.ok(new Host().users instanceof Theirs, "other clients: theirs");
+                registerUsers(Host); // again: harmless
+                assert.strictEqual(window.OctoPrint.users, users);
+                register(Host);
+                const answer = await LOADING.send(users.get("a b"));
+                assert.strictEqual(answer.url, "/echo/api/access/users/a%20b");
+            } finally {
+                window.OctoPrint = page;
+            }
+        }
+    );
 });
 
 /** console.warn (calls) and console.info (info), recorded and silenced until restore(). */

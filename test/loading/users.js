@@ -47,14 +47,17 @@ function standIn(reply) {
     return {Theirs, calls};
 }
 
-/** The requests the fake server saw, as [method, url, headers, body]. */
-const seen = (server) =>
-    server.requests.map((r) => [r.method, r.url, r.requestHeaders, r.requestBody]);
+/** A fake XHR server (until its restore()) answering every request at once with `{}`. */
+function fakeServer() {
+    const server = nise.fakeServer.create({respondImmediately: true});
+    server.respondWith([200, {"Content-Type": "application/json"}, "{}"]);
+    return server;
+}
 
-module("OctoPrint.users on the wire", function (hooks) {
+/** Each test of the module: this.server, this.client (on BASE, key K), this.console. */
+function onTheWire(hooks) {
     hooks.beforeEach(function () {
-        this.server = nise.fakeServer.create({respondImmediately: true});
-        this.server.respondWith([200, {"Content-Type": "application/json"}, "{}"]);
+        this.server = fakeServer();
         this.client = new window.OctoPrintClient({baseurl: BASE, apikey: "K"});
         this.console = recordConsole();
     });
@@ -62,6 +65,14 @@ module("OctoPrint.users on the wire", function (hooks) {
         this.server.restore();
         this.console.restore();
     });
+}
+
+/** The requests the fake server saw, as [method, url, headers, body]. */
+const seen = (server) =>
+    server.requests.map((r) => [r.method, r.url, r.requestHeaders, r.requestBody]);
+
+module("OctoPrint.users on the wire", function (hooks) {
+    onTheWire(hooks);
 
     for (const [method, args] of METHODS) {
         for (const withOpts of [false, true]) {
@@ -174,6 +185,89 @@ module("OctoPrint.users on the wire", function (hooks) {
     });
 });
 
+// A pre-1.4 caller's add: [user, the body sent]. Without `groups`, the default groups (null),
+// or with admin: true users and admins; a given `groups` as given; the rest as
+// access.users.add sends it.
+const BODY = (groups, rest = '"permissions":[],"active":true') =>
+    `{"name":"bob","password":"pw","groups":${groups},${rest}}`;
+const LEGACY_ADDS = [
+    [{name: "bob", password: "pw"}, BODY("null")],
+    [
+        {name: "bob", password: "pw", active: false, admin: false},
+        BODY("null", '"permissions":[],"active":false')
+    ],
+    [{name: "bob", password: "pw", admin: true}, BODY('["users","admins"]')],
+    [
+        {name: "bob", password: "pw", admin: true, permissions: ["PRINT"], active: true},
+        BODY('["users","admins"]', '"permissions":["PRINT"],"active":true')
+    ],
+    [{name: "bob", password: "pw", admin: 1}, BODY('["users","admins"]')],
+    [
+        {name: "bob", password: "pw", groups: ["readonly"], admin: true},
+        BODY('["readonly"]')
+    ],
+    [{name: "bob", password: "pw", groups: [], admin: true}, BODY("[]")],
+    [{name: "bob", password: "pw", groups: null, admin: true}, BODY("null")]
+];
+
+module("OctoPrint.users.add: the groups a pre-1.4 caller meant", function (hooks) {
+    onTheWire(hooks);
+
+    for (const [user, body] of LEGACY_ADDS) {
+        test(`add(${JSON.stringify(user)}) sends ${body}`, function (assert) {
+            const given = structuredClone(user);
+            const opts = OPTS();
+            this.client.users.add(given, opts);
+            assert.deepEqual(seen(this.server), [
+                [
+                    "POST",
+                    BASE + "api/access/users",
+                    {
+                        "Content-Type": "application/json; charset=UTF-8",
+                        Accept: "application/json, text/javascript, */*; q=0.01",
+                        "Cache-Control": "no-cache",
+                        "X-Test": "1",
+                        "X-Api-Key": "K"
+                    },
+                    body
+                ]
+            ]);
+            assert.deepEqual(given, user, "the caller's object is unchanged");
+            assert.strictEqual("groups" in given, "groups" in user, "no groups added");
+            assert.deepEqual(opts, OPTS(), "the caller's opts are unchanged");
+        });
+    }
+
+    test("access.users.add keeps OctoPrint's behaviour: no groups, no group", function (assert) {
+        this.client.access.users.add({name: "bob", password: "pw", admin: true});
+        assert.strictEqual(this.server.requests[0].requestBody, BODY("[]"));
+    });
+
+    test("the same request as access.users.add with those groups", function (assert) {
+        this.client.users.add({name: "bob", password: "pw", active: false, admin: true});
+        this.client.access.users.add({
+            name: "bob",
+            password: "pw",
+            active: false,
+            groups: ["users", "admins"]
+        });
+        const [legacy, direct] = seen(this.server);
+        assert.deepEqual(legacy, direct, "method, URL, headers, body");
+    });
+
+    for (const user of [undefined, null, "bob", {name: "bob"}, {password: "pw"}]) {
+        test(`add(${JSON.stringify(user)}) throws the host's InvalidArgumentError`, function (assert) {
+            assert.throws(
+                () => this.client.users.add(user),
+                (error) =>
+                    error instanceof window.OctoPrintClient.InvalidArgumentError &&
+                    error.message === "Both user's name and password need to be set"
+            );
+            assert.strictEqual(this.server.requests.length, 0, "no request");
+        });
+    }
+});
+
 module("OctoPrint.users over a stand-in for OctoPrint's own access.js", function (hooks) {
     hooks.beforeEach(function () {
         this.console = recordConsole();
@@ -214,10 +308,35 @@ module("OctoPrint.users over a stand-in for OctoPrint's own access.js", function
         assert.strictEqual(calls[calls.length - 1].length, 0, "no arguments: none added");
     });
 
+    test("add without groups: a copy with them, the rest as given", async function (assert) {
+        const win = await fresh("host");
+        const {Theirs, calls} = standIn("reply");
+        win.OctoPrintClient.registerComponent("access", Theirs);
+        evaluate(win, await source(LOADING.url.users));
+        const client = new win.OctoPrintClient({baseurl: BASE});
+        const opts = OPTS();
+        const user = {name: "bob", password: "pw", active: false, admin: false};
+        assert.strictEqual(client.users.add(user, opts), "reply");
+        const call = calls[calls.length - 1];
+        assert.strictEqual(call.length, 2);
+        assert.notStrictEqual(call.args[0], user, "a copy");
+        assert.deepEqual(call.args[0], {...user, groups: null});
+        assert.strictEqual(call.args[1], opts, "opts itself");
+        assert.deepEqual(user, {
+            name: "bob",
+            password: "pw",
+            active: false,
+            admin: false
+        });
+        client.users.add({name: "al", password: "pw", admin: true});
+        assert.deepEqual(calls[calls.length - 1].args, [
+            {name: "al", password: "pw", admin: true, groups: ["users", "admins"]}
+        ]);
+    });
+
     test("loaded before the access component: calls after both work", async function (assert) {
         const win = await fresh("host", "users", "bundle");
-        const server = nise.fakeServer.create({respondImmediately: true});
-        server.respondWith([200, {"Content-Type": "application/json"}, "{}"]);
+        const server = fakeServer();
         try {
             const client = new win.OctoPrintClient({baseurl: BASE});
             assert.ok(client.access instanceof win.OctoPrintAccessClient);
@@ -240,37 +359,64 @@ module("OctoPrint.users: registration in every order", function (hooks) {
         this.console.restore();
     });
 
-    test("users registered first (OctoPrint 1.x's users.js): it stays, nothing thrown", async function (assert) {
-        const win = await fresh("host", "bundle");
-        const Theirs = function (base) {
-            this.base = base;
-        };
-        win.OctoPrintClient.registerComponent("users", Theirs);
-        const lines = this.console.calls.length;
-        evaluate(win, await source(LOADING.url.users));
-        assert.ok(this.console.calls.length - lines <= 1, "at most one console line");
-        assert.ok(win.OctoPrint.users instanceof Theirs, "the existing one stays");
-        assert.ok(new win.OctoPrintClient().users instanceof Theirs);
-    });
+    /** OctoPrint 1.x's alias class on `win` (the stand-in sets no global). */
+    const theirs = (win) => new win.OctoPrintClient().users.constructor;
 
-    test("users registered after this file (OctoPrint 1.x's users.js later): no throw, calls work", async function (assert) {
-        const win = await fresh("host", "bundle", "users");
-        const ours = win.OctoPrint.users; // read before: kept by that client
-        const Theirs = function (base) {
-            this.base = base;
-        };
-        Theirs.prototype.list = function (opts) {
-            return this.base.access.users.list(opts);
-        };
-        win.OctoPrintClient.registerComponent("users", Theirs);
-        assert.strictEqual(win.OctoPrint.users, ours, "a client that had it keeps it");
+    for (const readFirst of [false, true]) {
+        test(`OctoPrint 1.x's users.js first${readFirst ? ", and read" : ""}: OctoPrint takes this file's alias, nothing thrown or logged`, async function (assert) {
+            const win = await fresh("host", "bundle", "users1x");
+            const Theirs = theirs(win);
+            const before = readFirst ? win.OctoPrint.users : undefined;
+            if (readFirst) assert.ok(before instanceof Theirs, "it was OctoPrint's");
+            const code = await source(LOADING.url.users);
+            const errors = LOADING.catchErrors(() => evaluate(win, code));
+            assert.deepEqual(errors, [], "nothing thrown");
+            assert.deepEqual(this.console.calls, [], "nothing logged");
+            const users = win.OctoPrint.users;
+            assert.notOk(users instanceof Theirs, "OctoPrint's own is replaced");
+            assert.strictEqual(
+                users,
+                win.OctoPrint.components.users,
+                "through components"
+            );
+            assert.strictEqual(users.base, win.OctoPrint, "bound to OctoPrint");
+            assert.strictEqual(win.OctoPrint.users, users, "one, every read");
+            assert.ok(
+                new win.OctoPrintClient().users instanceof Theirs,
+                "other clients keep OctoPrint's"
+            );
+            const server = fakeServer();
+            try {
+                win.OctoPrint.options.baseurl = BASE;
+                users.add({name: "bob", password: "pw"});
+                assert.deepEqual(
+                    seen(server).map(([m, u, , body]) => [m, u, body]),
+                    [
+                        [
+                            "POST",
+                            BASE + "api/access/users",
+                            '{"name":"bob","password":"pw","groups":null,"permissions":[],"active":true}'
+                        ]
+                    ]
+                );
+            } finally {
+                server.restore();
+            }
+        });
+    }
+
+    test("OctoPrint 1.x's users.js after this file: no throw, OctoPrint keeps this alias, calls work", async function (assert) {
+        const win = await fresh("host", "bundle", "users", "users1x");
+        const Theirs = theirs(win);
+        const ours = win.OctoPrint.users; // not read before OctoPrint's users.js came
+        assert.notOk(ours instanceof Theirs, "OctoPrint keeps this file's");
+        assert.strictEqual(ours.base, win.OctoPrint);
         const later = new win.OctoPrintClient({baseurl: BASE});
         assert.ok(
             later.users instanceof Theirs,
-            "OctoPrint's alias takes over for the rest"
+            "OctoPrint's alias for the clients made afterwards"
         );
-        const server = nise.fakeServer.create({respondImmediately: true});
-        server.respondWith([200, {"Content-Type": "application/json"}, "{}"]);
+        const server = fakeServer();
         try {
             win.OctoPrint.options.baseurl = BASE;
             ours.list();
@@ -284,9 +430,26 @@ module("OctoPrint.users: registration in every order", function (hooks) {
         }
     });
 
-    test("the file twice: the first one's users stays", async function (assert) {
-        const win = await fresh("host", "bundle", "users");
+    for (const between of [[], ["users1x"]]) {
+        test(`the file twice${between.length ? ", OctoPrint 1.x's users.js in between" : ""}: the first one's alias stays, nothing logged`, async function (assert) {
+            const win = await fresh("host", "bundle", "users", ...between);
+            const first = win.OctoPrint.components.users;
+            assert.ok(first, "the first copy gave OctoPrint its alias at once");
+            evaluate(win, await source(LOADING.url.users));
+            assert.strictEqual(win.OctoPrint.users, first);
+            assert.deepEqual(this.console.calls, [], "nothing logged");
+            assert.deepEqual(
+                Object.keys(win).sort(),
+                ["OctoPrint", "OctoPrintAccessClient", "OctoPrintClient", "jQuery"],
+                "no global of its own"
+            );
+        });
+    }
+
+    test("the file twice over OctoPrint 1.x's users.js: the first copy takes over, the second changes nothing", async function (assert) {
+        const win = await fresh("host", "bundle", "users1x", "users");
         const first = win.OctoPrint.users;
+        assert.notOk(first instanceof theirs(win), "the first copy took over");
         evaluate(win, await source(LOADING.url.users));
         assert.strictEqual(win.OctoPrint.users, first);
         assert.deepEqual(this.console.calls, [], "nothing logged");
@@ -362,7 +525,7 @@ module("OctoPrint.users: the deprecation warning", function (hooks) {
         ]);
     });
 
-    test("a host without deprecated: console.warn, once per method", async function (assert) {
+    test("through the host double's deprecated: OctoPrint's line, once per method", async function (assert) {
         const win = await fresh("host");
         const {Theirs} = standIn(null);
         win.OctoPrintClient.registerComponent("access", Theirs);
@@ -371,13 +534,26 @@ module("OctoPrint.users: the deprecation warning", function (hooks) {
         assert.deepEqual(this.console.calls, [
             [
                 "warn",
-                "OctoPrint.users.list is deprecated, please use OctoPrint.access.users.list instead"
+                "OctoPrint.users.list is deprecated, please use the new OctoPrint.access.users.list function instead"
             ],
             [
                 "warn",
-                "OctoPrint.users.get is deprecated, please use OctoPrint.access.users.get instead"
+                "OctoPrint.users.get is deprecated, please use the new OctoPrint.access.users.get function instead"
             ]
         ]);
+    });
+
+    test("a host without deprecated (none of OctoPrint 1.4 to 2.0): calls work, nothing logged", async function (assert) {
+        const win = await fresh("host");
+        delete win.OctoPrintClient.deprecated;
+        const {Theirs, calls} = standIn("reply");
+        win.OctoPrintClient.registerComponent("access", Theirs);
+        evaluate(win, await source(LOADING.url.users));
+        const users = new win.OctoPrintClient().users;
+        call(users);
+        assert.strictEqual(users.list(), "reply");
+        assert.strictEqual(calls.length, 6, "every call forwarded");
+        assert.deepEqual(this.console.calls, []);
     });
 });
 
@@ -392,8 +568,7 @@ module("OctoPrint.users packed into one file", function () {
             "\n;\n// source: js/app/client/x.js\n"
         );
         const win = {jQuery: window.jQuery};
-        const server = nise.fakeServer.create({respondImmediately: true});
-        server.respondWith([200, {"Content-Type": "application/json"}, "{}"]);
+        const server = fakeServer();
         const log = recordConsole();
         try {
             new Function("define", code + "// a line comment").call(win, undefined);
@@ -409,3 +584,87 @@ module("OctoPrint.users packed into one file", function () {
         }
     });
 });
+
+module(
+    "OctoPrint.users.add against the test kit, in each version's rules",
+    function (hooks) {
+        hooks.beforeEach(function () {
+            this.console = recordConsole();
+        });
+        hooks.afterEach(function () {
+            if (this.fake) this.fake.uninstall();
+            this.console.restore();
+        });
+
+        /** A request's answer, or an Error naming its status. */
+        const ok = (xhr) =>
+            new Promise((resolve, reject) =>
+                xhr.then(resolve, () =>
+                    reject(new Error(`${xhr.status}: ${xhr.responseText}`))
+                )
+            );
+        const groupsOf = (list, name) =>
+            list.users.find((user) => user.name === name).groups;
+
+        // [version, the page]: OctoPrint 1.x pages have its own users.js, registered first.
+        const PAGES = [
+            ["1.10", "1.x"],
+            ["1.11", "1.x"],
+            ["1.10", "this file only"],
+            ["1.11", "this file only"],
+            ["2.0", "this file only"]
+        ];
+        for (const [version, kind] of PAGES) {
+            test(`${version}, ${kind}: a legacy add without groups makes a user of the default groups`, async function (assert) {
+                const win =
+                    kind === "1.x"
+                        ? await fresh("host", "bundle", "users1x", "users")
+                        : window;
+                this.fake = window.OctoPrintAccessFake.install({
+                    version,
+                    OctoPrintClient: win.OctoPrintClient
+                });
+                const OctoPrint = win.OctoPrint;
+                let list = await ok(
+                    OctoPrint.users.add({
+                        name: "lui",
+                        password: "pw",
+                        active: true,
+                        admin: false
+                    })
+                );
+                assert.deepEqual(groupsOf(list, "lui"), ["users"], "the default group");
+                list = await ok(
+                    OctoPrint.users.add({name: "boss", password: "pw", admin: true})
+                );
+                assert.deepEqual(groupsOf(list, "boss").sort(), ["admins", "users"]);
+                list = await ok(
+                    OctoPrint.users.add({
+                        name: "ro",
+                        password: "pw",
+                        groups: ["readonly"]
+                    })
+                );
+                assert.deepEqual(
+                    groupsOf(list, "ro"),
+                    ["readonly"],
+                    "given groups as given"
+                );
+                const user = await ok(OctoPrint.access.users.get("lui"));
+                assert.deepEqual(
+                    [user.groups, user.active],
+                    [["users"], true],
+                    "as stored"
+                );
+                list = await ok(
+                    OctoPrint.access.users.add({name: "bare", password: "pw"})
+                );
+                assert.deepEqual(
+                    groupsOf(list, "bare"),
+                    [],
+                    "access.users.add: OctoPrint's way"
+                );
+            });
+        }
+    }
+);

@@ -105,6 +105,12 @@ module.exports = function probe(mod) {
     out.warningsAfterSecond = warnings.length;
     // The legacy OctoPrint.users: registered only when asked, forwarding to access.users.
     const {FakeHost: UsersHost} = makeHost();
+    // OctoPrint's own deprecation wrapper (1.4 to 2.0), through which the alias warns
+    UsersHost.deprecated = (old, replacement, fn) =>
+        function (...args) {
+            console.warn(old + " is deprecated, please use the new " + replacement);
+            return fn.apply(this, args);
+        };
     mod.registerUsers(UsersHost);
     const legacy = Object.assign(new UsersHost(), {
         components: {},

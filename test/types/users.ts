@@ -11,6 +11,8 @@ users.base.get("api/version");
 users.list().done((response) => response.users[0].name.toUpperCase());
 users.get("alice", {timeout: 1}).done((user) => user.groups.join());
 users.add({name: "bob", password: "pw"});
+users.add({name: "bob", password: "pw", active: true, admin: false}); // pre-1.4, no groups
+users.add({name: "bob", password: "pw", admin: true}, {timeout: 1});
 users.update("alice", true, false, ["PRINT"], ["users"], {timeout: 1});
 users.delete("alice");
 users.changePassword("alice", "pw", {timeout: 1});
@@ -23,6 +25,8 @@ users.saveSettings("alice", {interface: {language: "de"}});
 users.get(1);
 // @ts-expect-error users.add needs a password
 users.add({name: "bob"});
+// @ts-expect-error the admin flag is a boolean
+users.add({name: "bob", password: "pw", admin: "yes"});
 // @ts-expect-error the pre-1.4 order only: admin, a boolean, is third
 users.update("alice", true, ["PRINT"], ["users"]);
 // @ts-expect-error answers are typed: a user list is no number

@@ -20,6 +20,24 @@ module("the host double, as OctoPrint's base client behaves", function (hooks) {
         );
     });
 
+    test("deprecated(old, new, fn): fn, with one console.warn line per call", function (assert) {
+        const warn = sinon.stub(console, "warn");
+        try {
+            const wrapped = window.OctoPrintClient.deprecated("a.b", "a.c", function (x) {
+                return [this, x];
+            });
+            const self = {};
+            assert.deepEqual(wrapped.call(self, 1), [self, 1]);
+            wrapped.call(self, 2);
+            assert.deepEqual(warn.args, [
+                ["a.b is deprecated, please use the new a.c function instead"],
+                ["a.b is deprecated, please use the new a.c function instead"]
+            ]);
+        } finally {
+            warn.restore();
+        }
+    });
+
     test("it writes opts.url into what it is given (why the component copies opts)", function (assert) {
         const opts = {};
         this.client.get("api/x", opts);
