@@ -11,12 +11,12 @@ import {docStates} from "./doc-block.mjs";
 
 // The budgets, all in one place: the file as shipped, compressed with gzip -9.
 const budgets = {
-    "octoprint-access.min.js": 1280,
+    "octoprint-access.min.js": 1300,
     // OctoPrint's own users.js, minified and gzipped, is 410 bytes; this file is more than
     // that: it carries the banner and the source map line (65 bytes gzipped between them),
     // the load-order error, the once-per-method warning with its console.warn fallback, and a
     // registration that leaves `users` redefinable. See the README's "Legacy plugin frontends".
-    "octoprint-users.min.js": 540
+    "octoprint-users.min.js": 600
 };
 
 // Helpers TypeScript (tslib) emits for syntax below its target: each one is code that every

@@ -93,7 +93,8 @@
      */
     async function messages() {
         return {
-            error: "OctoPrintClient (OctoPrint's base.js) must be loaded first",
+            error:
+                "OctoPrintClient is missing: OctoPrint's base.js (which needs jQuery and lodash) must be loaded first, without an error",
             warning: "keeping the registered access",
             info: "replacing the registered access"
         };

@@ -10,11 +10,13 @@ const EXAMPLE = [
     "test/fake/example/users-panel.test.js"
 ];
 
+// [jQuery, the fake's file, the access component: this project's or OctoPrint 1.x's own]
 const RUNS = [
-    ["3.5.1", "plain"],
-    ["3.7.1", "plain"],
-    ["4.0.0", "plain"],
-    ["3.5.1", "min"]
+    ["3.5.1", "plain", "ours"],
+    ["3.7.1", "plain", "ours"],
+    ["4.0.0", "plain", "ours"],
+    ["3.5.1", "min", "ours"],
+    ["3.5.1", "plain", "octoprint"] // OctoPrint 1.x's jQuery
 ];
 
 export default async function ({server, runPage}) {
@@ -29,10 +31,10 @@ export default async function ({server, runPage}) {
             console.log(`  FAIL fake: the README's example differs from ${file}`);
         }
     }
-    for (const [jquery, bundle] of RUNS) {
+    for (const [jquery, bundle, access] of RUNS) {
         const run = await runPage(
-            `${server.url}/test/fake.html?jquery=${jquery}&bundle=${bundle}`,
-            `fake (jQuery ${jquery}, ${bundle})`
+            `${server.url}/test/fake.html?jquery=${jquery}&bundle=${bundle}&access=${access}`,
+            `fake (jQuery ${jquery}, ${bundle}, under ${access === "ours" ? "this component" : "OctoPrint's own access.js"})`
         );
         passed += run.passed;
         failed += run.failed;

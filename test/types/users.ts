@@ -23,7 +23,7 @@ users.saveSettings("alice", {interface: {language: "de"}});
 users.get(1);
 // @ts-expect-error users.add needs a password
 users.add({name: "bob"});
-// @ts-expect-error the pre-1.4 order only: admin, a boolean, is third
+// @ts-expect-error the 1.x order only: admin, a boolean, is third
 users.update("alice", true, ["PRINT"], ["users"]);
 // @ts-expect-error answers are typed: a user list is no number
 users.list().done((response) => response.toFixed());
