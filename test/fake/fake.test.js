@@ -569,7 +569,9 @@ module("OctoPrintAccessFake", function (hooks) {
         await ok(new Client({apikey: "JOE-KEY"}).access.users.resetApiKey("joe"));
 
         // A wrong password changes nothing; the right one ends it.
-        const wrong = await settled(OctoPrint.postJson("api/login", {user: "jane", pass: "pw"}));
+        const wrong = await settled(
+            OctoPrint.postJson("api/login", {user: "jane", pass: "pw"})
+        );
         assert.deepEqual([wrong.status, wrong.responseJSON], [403, FORBIDDEN]);
         assert.strictEqual((await settled(access.users.delete("joe"))).status, 403);
         const record = await ok(
