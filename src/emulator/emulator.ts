@@ -723,7 +723,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     // (`npm start`) requests log in with API keys only, and a login must not make every
     // keyless request somebody's.
     const hasSession = options.sessionUser !== undefined;
-    if (options.reauthenticate !== undefined && typeof options.reauthenticate !== "boolean") {
+    if (
+        options.reauthenticate !== undefined &&
+        typeof options.reauthenticate !== "boolean"
+    ) {
         seedError("reauthenticate", "must be true or false");
     }
     let checkedRecently = !options.reauthenticate;
@@ -756,7 +759,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     /** Records read by such a session show no API key. */
     function hideApiKeys(route: string, body: Json): void {
         if (checkedRecently || (route !== "users" && route !== "users/:id")) return;
-        const records = (route === "users" ? (body as JsonObject).users : [body]) as Json[];
+        const records = (
+            route === "users" ? (body as JsonObject).users : [body]
+        ) as Json[];
         for (const record of records) (record as JsonObject).apikey = null;
     }
 

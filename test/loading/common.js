@@ -93,8 +93,7 @@
      */
     async function messages() {
         return {
-            error:
-                "OctoPrintClient is missing: OctoPrint's base.js (which needs jQuery and lodash) must be loaded first, without an error",
+            error: "OctoPrintClient is missing: OctoPrint's base.js (which needs jQuery and lodash) must be loaded first, without an error",
             warning: "keeping the registered access",
             info: "replacing the registered access"
         };
