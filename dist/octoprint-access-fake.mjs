@@ -1047,7 +1047,8 @@ function createEmulator(options = {}) {
     // (`npm start`) requests log in with API keys only, and a login must not make every
     // keyless request somebody's.
     const hasSession = options.sessionUser !== undefined;
-    if (options.reauthenticate !== undefined && typeof options.reauthenticate !== "boolean") {
+    if (options.reauthenticate !== undefined &&
+        typeof options.reauthenticate !== "boolean") {
         seedError("reauthenticate", "must be true or false");
     }
     let checkedRecently = !options.reauthenticate;
