@@ -199,9 +199,10 @@ async function brokenLinks(root) {
     walk(root);
     for (const file of markdown) {
         const text = await readFile(file, "utf8");
-        for (const [, target] of stripCode(text).matchAll(
-            /\]\(([^)\s]+)(?: "[^"]*")?\)/g
-        )) {
+        // inline links and images, and reference definitions ("[name]: target")
+        const links = /\]\(([^)\s]+)(?: "[^"]*")?\)|^ {0,3}\[[^\]]+\]: *(\S+)/gm;
+        for (const [, inline, reference] of stripCode(text).matchAll(links)) {
+            const target = inline || reference;
             if (/^[a-z][a-z\d+.-]*:/i.test(target)) continue; // https:, mailto:
             const [path, fragment] = target.split("#");
             const to = path ? resolve(dirname(file), decodeURIComponent(path)) : file;
@@ -443,7 +444,8 @@ export default async function () {
             await mkdir(join(dir, "docs"), {recursive: true});
             await writeFile(
                 join(dir, "README.md"),
-                "# Top\n[a](docs/a.md#a-b) [b](docs/a.md#nope) [c](#top) `[d](nowhere.md)`\n"
+                "# Top\n[a](docs/a.md#a-b) [b](docs/a.md#nope) [c](#top) `[d](nowhere.md)`\n" +
+                    "[g][ref]\n\n[ref]: docs/missing.md\n"
             );
             await writeFile(
                 join(dir, "docs", "a.md"),
@@ -455,6 +457,7 @@ export default async function () {
                 (await brokenLinks(dir)).broken,
                 [
                     "README.md: docs/a.md#nope (no such heading)",
+                    "README.md: docs/missing.md (no such file in the package)",
                     "docs/a.md: ../../outside.png (no such file in the package)"
                 ],
                 "broken links"
