@@ -229,8 +229,9 @@ interface OctoPrintUserClient {
     /** @deprecated Use `OctoPrint.access.users.add(user, opts)`. */
     add(user: NewUser, opts?: RequestOptions): Xhr<UserList>;
     /**
-     * The pre-1.4 order, admin flag third (which OctoPrint ignores).
-     * @deprecated Use `OctoPrint.access.users.update(name, active, permissions, groups, opts)`.
+     * Admin flag third (which OctoPrint ignores), as OctoPrint 1.x's own access.js takes it.
+     * @deprecated Use `OctoPrint.access.users.update(name, active, false, permissions, groups, opts)`:
+     * the same order, which every OctoPrint's access.js takes.
      */
     update(name: string, active: boolean | null | undefined, admin: boolean, permissions?: string[] | null, groups?: string[] | null, opts?: RequestOptions): Xhr<UserList>;
     /** @deprecated Use `OctoPrint.access.users.delete(name, opts)`. */

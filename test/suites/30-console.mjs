@@ -7,7 +7,7 @@
 // builds on break no chain. Every wait is on page
 // state, never a fixed sleep. Leaves test/artifacts/console.png (and console-gateway.png)
 // behind.
-/* global document, window -- the functions given to page.evaluate/waitForFunction run in the page */
+/* global document, window, requestAnimationFrame -- the functions given to page.evaluate/waitForFunction run in the page */
 import {spawn} from "node:child_process";
 import {mkdirSync} from "node:fs";
 import {fileURLToPath} from "node:url";
