@@ -35,24 +35,35 @@ export default tseslint.config(
     },
     {
         // Classic scripts; the host double (server/host/) runs in the page too.
-        files: ["server/host/base.js", "test/setup.js", "test/qunit-report.js"],
+        files: [
+            "server/host/base.js",
+            "server/host/access.js",
+            "test/setup.js",
+            "test/qunit-report.js"
+        ],
         languageOptions: {
             sourceType: "script",
             globals: {...globals.browser, define: "readonly"}
         }
     },
     {
-        // The README's example of the test kit: a plugin's classic scripts.
+        // The docs' examples of the test kit: a plugin's classic scripts.
         files: ["test/fake/example/*.js"],
         languageOptions: {
             sourceType: "script",
             globals: {OctoPrint: "readonly", OctoPrintAccessFake: "readonly"}
         },
-        rules: {"no-unused-vars": ["error", {varsIgnorePattern: "^UsersPanel$"}]}
+        rules: {
+            "no-unused-vars": ["error", {varsIgnorePattern: "^(UsersPanel|UserRemover)$"}]
+        }
     },
     {
         files: ["test/fake/example/users-panel.test.js"],
         languageOptions: {globals: {UsersPanel: "readonly"}}
+    },
+    {
+        files: ["test/fake/example/user-remover.test.js"],
+        languageOptions: {globals: {UserRemover: "readonly"}}
     },
     {
         // The console page's ES modules (index.html), on OctoPrint's globals.
@@ -76,5 +87,10 @@ export default tseslint.config(
     {
         files: ["**/*.mjs"],
         languageOptions: {globals: globals.node}
+    },
+    {
+        // The runner recipe: what it hands page.evaluate runs in the page.
+        files: ["test/fake/example/run.mjs"],
+        languageOptions: {globals: {window: "readonly", QUnit: "readonly"}}
     }
 );

@@ -137,7 +137,10 @@ const umd = (file, wrapper) => ({
         {format: "es", sourcemap: true, ...umdWrapper(wrapper), file: `dist/${file}.js`},
         {
             format: "es",
-            sourcemap: true,
+            // The map is made, but not named in the file: where the minified file is used, in
+            // OctoPrint's packed client or a plugin's assets, no map is served beside it, and a
+            // named one is a 404 in the browser's developer tools (jQuery's reason, too).
+            sourcemap: "hidden",
             ...umdWrapper(wrapper),
             file: `dist/${file}.min.js`,
             plugins: [terser(terserOptions)]

@@ -5,15 +5,16 @@ import {state} from "./state.js";
 /** What went wrong, for the message bar: status, status text and OctoPrint's own message. */
 function failure(xhr) {
     if (!xhr.status) {
-        // Cross-origin advice only where the request went to another origin: through this
-        // page's own server (the emulator, or the gateway) it does not apply.
+        // Advice for another origin only where the request went to one: through this page's
+        // own server (the emulator, or the gateway) it does not apply.
         const sameOrigin =
             new URL(state.hostFrom || ".", location.href).origin === location.origin;
         return (
             "no answer from the server (is the URL right and the server up?" +
             (sameOrigin
                 ? ")"
-                : " A real OctoPrint must allow cross-origin requests: Settings → API)")
+                : " For a real OctoPrint, start this console with OCTOPRINT_URL=" +
+                  "<its URL> npm start instead: see the hint under Connect)")
         );
     }
     return answerText(xhr);

@@ -11,6 +11,12 @@ import {startConnection} from "./connection.js";
 import {wireGroups} from "./groups.js";
 import {refreshUsers, wireUsers} from "./users.js";
 
+// The sticky bar's height, for the CSS that keeps what scrolls into view below it.
+const bar = document.querySelector(".bar");
+new ResizeObserver(() =>
+    document.documentElement.style.setProperty("--bar-height", bar.offsetHeight + "px")
+).observe(bar);
+
 wireUsers();
 wireGroups({onMembersChanged: () => refreshUsers("List the users")});
 startConnection();

@@ -38,7 +38,10 @@ interface User {
     settings: UserSettings;
     has_password?: boolean;
 }
-/** A user's settings: free-form JSON, deep-merged by `saveSettings`. */
+/**
+ * A user's settings: free-form JSON. `saveSettings` sets each top-level member it is given,
+ * replacing that member whole (OctoPrint does not deep-merge); members not given stay.
+ */
 type UserSettings = Record<string, unknown>;
 
 /** The OctoPrint release whose rules the emulator follows. */
@@ -100,8 +103,17 @@ interface EmulatorOptions {
     version?: Version;
     /** The built-in admin's API key; default a new random one. */
     apikey?: string;
-    /** Who a request without an X-Api-Key is logged in as (a session); default null: nobody. */
+    /**
+     * Who a request without an X-Api-Key is logged in as (a session); default null: nobody.
+     * Given at all (even null), the emulator has a session, which `POST api/login` with
+     * `{user, pass}` logs in as that user; without it (`npm start`), only API keys log in.
+     */
     sessionUser?: string | null;
+    /**
+     * true: the session's credentials were not checked recently (OctoPrint 1.10+), until
+     * `POST api/login`; see `requireReauthentication()`. Default false.
+     */
+    reauthenticate?: boolean;
     users?: UserSeed[];
     groups?: GroupSeed[];
     /** Makes a new API key; default 32 random hex digits from crypto.getRandomValues. */
@@ -138,6 +150,13 @@ interface Emulator {
     handle(request: EmulatorRequest): EmulatorResponse;
     /** A deep copy of the users, groups and permissions, as the server would answer them. */
     state(): EmulatorState;
+    /**
+     * From now on the session's credentials were not checked recently, as OctoPrint 1.10+
+     * has it after `accessControl.defaultReauthenticationTimeout` (5 minutes): user and group
+     * changes through the session get 403 "Please reauthenticate with your credentials" and
+     * user records show `apikey: null`, until `POST api/login`. API keys are not affected.
+     */
+    requireReauthentication(): void;
 }
 
 /** The texts of OctoPrint's (Werkzeug's) error answers that carry no message of their own. */
@@ -162,6 +181,11 @@ interface FakeOptions {
     groups?: GroupSeed[];
     /** Milliseconds before each answer; default 0 (still asynchronous, as a server is). */
     latency?: number;
+    /**
+     * true: the session's credentials were not checked recently (OctoPrint 1.10+), as after
+     * `fake.requireReauthentication()`; default false.
+     */
+    reauthenticate?: boolean;
     /** The page's jQuery; default the one the script was loaded with, or window.jQuery. */
     jQuery?: JQueryStatic;
     /** The host client's constructor, when it is not window.OctoPrintClient (AMD, modules). */
@@ -185,6 +209,12 @@ interface OctoPrintAccessFake {
     state(): EmulatorState;
     /** The next request gets this answer instead (default body: OctoPrint's error text). */
     failNext(status: number, body?: Json): void;
+    /**
+     * The session's credentials were not checked recently (OctoPrint 1.10+): user and group
+     * changes without an API key get 403 "Please reauthenticate with your credentials" and
+     * user records `apikey: null`, until the page logs in again with `POST api/login`.
+     */
+    requireReauthentication(): void;
     /** Back to the state install() made; forgets the requests and a pending failNext. */
     reset(): void;
     /** jQuery answers from the network again. */

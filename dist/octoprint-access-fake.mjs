@@ -187,7 +187,8 @@ function createEmulator(options = {}) {
         "users",
         "groups",
         "newApiKey",
-        "passwords"
+        "passwords",
+        "reauthenticate"
     ]);
     const version = options.version === undefined ? "1.10" : options.version;
     if (VERSIONS.indexOf(version) < 0) {
@@ -322,7 +323,8 @@ function createEmulator(options = {}) {
             password: passwords.hash(password)
         });
     });
-    const sessionUser = options.sessionUser === undefined ? null : options.sessionUser;
+    // `let`: POST api/login logs the session in as another user (see the session's block below).
+    let sessionUser = options.sessionUser === undefined ? null : options.sessionUser;
     if (sessionUser !== null &&
         (typeof sessionUser !== "string" || !users.has(sessionUser))) {
         seedError("sessionUser", `must be null or the name of a user, not ${sessionUser}`);
@@ -689,6 +691,66 @@ function createEmulator(options = {}) {
         findUser(ctx.id).apikey = null;
         return {};
     };
+    // ~~ the session (OctoPrint 1.10+): credentials checked recently, and POST api/login
+    // Only an emulator with a session (the in-page fake's `user`) has a login: over HTTP
+    // (`npm start`) requests log in with API keys only, and a login must not make every
+    // keyless request somebody's.
+    const hasSession = options.sessionUser !== undefined;
+    if (options.reauthenticate !== undefined &&
+        typeof options.reauthenticate !== "boolean") {
+        seedError("reauthenticate", "must be true or false");
+    }
+    let checkedRecently = !options.reauthenticate;
+    const REAUTHENTICATE = "Please reauthenticate with your credentials";
+    /** What OctoPrint refuses a session whose credentials were not checked recently. */
+    const RECENT = {
+        groups: ["POST"],
+        "groups/:id": ["PUT", "DELETE"],
+        users: ["POST"],
+        "users/:id": ["PUT", "DELETE"],
+        "users/:id/apikey": ["POST", "DELETE"],
+        // these two only when an admin acts on another user
+        "users/:id/password": ["PUT"],
+        "users/:id/settings": ["PATCH"]
+    };
+    /**
+     * 403 for a request the session may make but only with credentials checked recently.
+     * Requests it may not make at all get the endpoint's own 403.
+     */
+    function requireRecentCredentials(route, method, ctx) {
+        const user = ctx.user;
+        if (checkedRecently || !user || (RECENT[route] || []).indexOf(method) < 0)
+            return;
+        const self = user.name === ctx.id;
+        const allowed = isAdmin(user) || (self && route.indexOf("users/:id/") === 0);
+        const onOthersOnly = /password|settings/.test(route);
+        if (allowed && !(onOthersOnly && self))
+            fail$1(403, REAUTHENTICATE);
+    }
+    /** Records read by such a session show no API key. */
+    function hideApiKeys(route, body) {
+        if (checkedRecently || (route !== "users" && route !== "users/:id"))
+            return;
+        const records = (route === "users" ? body.users : [body]);
+        for (const record of records)
+            record.apikey = null;
+    }
+    /** POST api/login {user, pass}: the session is that user's, checked now. */
+    const login = (ctx) => {
+        const data = jsonObject(ctx, true);
+        if (typeof data.user !== "string" || typeof data.pass !== "string")
+            fail$1(400);
+        const user = users.get(data.user);
+        if (!user ||
+            !user.active ||
+            user.password === null ||
+            !passwords.check(user.password, data.pass)) {
+            fail$1(403);
+        }
+        sessionUser = user.name;
+        checkedRecently = true;
+        return userRecord(user);
+    };
     // Paths below /api/access/; ":id" is one non-empty segment (a user name or group key).
     const ROUTES = [
         [["permissions"], { GET: listPermissions }],
@@ -701,6 +763,9 @@ function createEmulator(options = {}) {
         [["users", ":id", "apikey"], { POST: generateApiKey, DELETE: deleteApiKey }]
     ];
     function route(segments) {
+        if (hasSession && segments.join("/") === "api/login") {
+            return { methods: { POST: login }, id: "", pattern: "login" };
+        }
         if (segments[0] !== "api" || segments[1] !== "access")
             return null;
         const rest = segments.slice(2);
@@ -708,8 +773,10 @@ function createEmulator(options = {}) {
             if (pattern.length !== rest.length)
                 continue;
             const matches = pattern.every((part, i) => part === ":id" ? rest[i] !== "" : part === rest[i]);
-            if (matches)
-                return { methods, id: pattern.indexOf(":id") >= 0 ? rest[1] : "" };
+            if (matches) {
+                const id = pattern.indexOf(":id") >= 0 ? rest[1] : "";
+                return { methods, id, pattern: pattern.join("/") };
+            }
         }
         return null;
     }
@@ -726,7 +793,8 @@ function createEmulator(options = {}) {
     function handle(request) {
         try {
             // A wrong key is a 403 before any routing.
-            const user = authenticate(header(request, "x-api-key"));
+            const key = header(request, "x-api-key");
+            const user = authenticate(key);
             const found = route(pathSegments(String(request.path)));
             if (!found)
                 return fail$1(404);
@@ -737,10 +805,17 @@ function createEmulator(options = {}) {
             const allow = { Allow: allowed.concat("OPTIONS").join(", ") };
             if (method === "OPTIONS")
                 return { status: 200, headers: allow, body: null };
-            const endpoint = found.methods[method === "HEAD" ? "GET" : method];
+            const verb = method === "HEAD" ? "GET" : method;
+            const endpoint = found.methods[verb];
             if (!endpoint)
                 return fail$1(405, undefined, allow);
-            const body = endpoint({ user, id: found.id, body: request.body || "" });
+            const ctx = { user, id: found.id, body: request.body || "" };
+            const viaSession = key === undefined || key === ""; // API keys are never affected
+            if (viaSession)
+                requireRecentCredentials(found.pattern, verb, ctx);
+            const body = endpoint(ctx);
+            if (viaSession)
+                hideApiKeys(found.pattern, body);
             // HEAD gets GET's answer: a transport sends its headers and drops the body.
             return { status: 200, headers: {}, body };
         }
@@ -761,13 +836,22 @@ function createEmulator(options = {}) {
             permissions: Object.keys(permissions).map((key) => copy(permissions[key]))
         };
     }
-    return { version, apikey, handle, state };
+    return {
+        version,
+        apikey,
+        handle,
+        state,
+        requireReauthentication: () => {
+            checkedRecently = false;
+        }
+    };
 }
 
 // OctoPrintAccessFake: the emulator (src/emulator/) inside the page, answering jQuery's
-// requests to <a client's base URL>api/access/... through a jQuery transport. jQuery does
-// everything else as it does with a server (the jqXHR, dataType conversion, ajaxSend and
-// ajaxComplete, abort), and every other request goes to the network as before.
+// requests to <a client's base URL>api/access/... and .../api/login through a jQuery
+// transport. jQuery does everything else as it does with a server (the jqXHR, dataType
+// conversion, ajaxSend and ajaxComplete, abort), and every other request goes to the network
+// as before.
 const OPTIONS = [
     "apikey",
     "user",
@@ -775,6 +859,7 @@ const OPTIONS = [
     "users",
     "groups",
     "latency",
+    "reauthenticate",
     "jQuery",
     "OctoPrintClient"
 ];
@@ -824,7 +909,8 @@ function fail(message) {
     throw new Error(`OctoPrintAccessFake.install: ${message}`);
 }
 /**
- * The path below a client's base URL ("/api/access/...") that `url` addresses, or null.
+ * The path below a client's base URL ("/api/access/...", or "/api/login") that `url`
+ * addresses, or null.
  * The URL is not normalised beyond resolving it against the page: the emulator decodes the
  * path once, as OctoPrint does.
  */
@@ -854,12 +940,11 @@ function accessPath(url, bases) {
     }
     path = path.split("?")[0];
     for (const base of bases) {
-        const prefix = `${base.pathname}api/access`;
-        const next = path.charAt(prefix.length);
+        const rest = path.slice(base.pathname.length);
         if (base.origin === origin &&
-            path.indexOf(prefix) === 0 &&
-            (next === "" || next === "/")) {
-            return `/${path.slice(base.pathname.length)}`;
+            path.indexOf(base.pathname) === 0 &&
+            /^api\/(access(\/|$)|login$)/.test(rest)) {
+            return `/${rest}`;
         }
     }
     return null;
@@ -880,6 +965,10 @@ function validate(options) {
     if (latency !== undefined &&
         !(typeof latency === "number" && latency >= 0 && isFinite(latency))) {
         fail(`latency must be a number of milliseconds, 0 or more, not ${String(latency)}`);
+    }
+    if (options.reauthenticate !== undefined &&
+        typeof options.reauthenticate !== "boolean") {
+        fail("reauthenticate must be true or false");
     }
     if (options.user !== undefined &&
         options.user !== null &&
@@ -903,7 +992,8 @@ function createFakeApi(loadedWith) {
             apikey: options.apikey,
             sessionUser: options.user === undefined ? "admin" : options.user,
             users: options.users,
-            groups: options.groups
+            groups: options.groups,
+            reauthenticate: options.reauthenticate
         };
         const make = () => {
             try {
@@ -1038,6 +1128,9 @@ function createFakeApi(loadedWith) {
                         ? error
                         : JSON.parse(JSON.stringify(body))
                 };
+            },
+            requireReauthentication() {
+                emulator.requireReauthentication();
             },
             reset() {
                 emulator = make();

@@ -117,7 +117,10 @@ interface User {
     settings: UserSettings;
     has_password?: boolean;
 }
-/** A user's settings: free-form JSON, deep-merged by `saveSettings`. */
+/**
+ * A user's settings: free-form JSON. `saveSettings` sets each top-level member it is given,
+ * replacing that member whole (OctoPrint does not deep-merge); members not given stay.
+ */
 type UserSettings = Record<string, unknown>;
 /** `users.add`'s argument: name and password are required. */
 interface NewUser {
@@ -141,11 +144,16 @@ interface OctoPrintAccessUsersClient {
     get(name: string, opts?: RequestOptions): Xhr<User>;
     /** POST `api/access/users`: active unless said otherwise, no groups or permissions unless given. */
     add(user: NewUser, opts?: RequestOptions): Xhr<UserList>;
-    /** PUT `api/access/users/{name}`: only what is given (not `undefined` or `null`) changes. */
+    /**
+     * PUT `api/access/users/{name}`: only what is given (not `undefined` or `null`) changes.
+     * OctoPrint 1.4 to 1.11's own access.js does not know this order: plugin code that must
+     * run on any OctoPrint passes `false` for `admin` third (the other overload).
+     */
     update(name: string, active?: boolean | null, permissions?: string[] | null, groups?: string[] | null, opts?: RequestOptions): Xhr<UserList>;
     /**
-     * The pre-1.4 order, with an admin flag third, which OctoPrint ignores.
-     * @deprecated Leave out `admin`: `update(name, active, permissions, groups, opts)`.
+     * The order of OctoPrint 1.4 to 1.11's own access.js, with an admin flag third, which
+     * OctoPrint ignores: with `false` there, the call that works on every OctoPrint. A boolean
+     * third argument marks this order (`undefined` or `null` there reads as the other).
      */
     update(name: string, active: boolean | null | undefined, admin: boolean, permissions?: string[] | null, groups?: string[] | null, opts?: RequestOptions): Xhr<UserList>;
     /** DELETE `api/access/users/{name}`. */
@@ -162,7 +170,10 @@ interface OctoPrintAccessUsersClient {
     resetApiKey(name: string, opts?: RequestOptions): Xhr<Empty>;
     /** GET `api/access/users/{name}/settings`. */
     getSettings(name: string, opts?: RequestOptions): Xhr<UserSettings>;
-    /** PATCH `api/access/users/{name}/settings`: merged into the user's settings. */
+    /**
+     * PATCH `api/access/users/{name}/settings`: each top-level member given replaces the
+     * user's (no deep merge); the others stay.
+     */
     saveSettings(name: string, settings?: UserSettings | null, opts?: RequestOptions): Xhr<Empty>;
 }
 
@@ -222,8 +233,9 @@ interface OctoPrintUserClient {
      */
     add(user: LegacyNewUser, opts?: RequestOptions): Xhr<UserList>;
     /**
-     * The pre-1.4 order, admin flag third (which OctoPrint ignores).
-     * @deprecated Use `OctoPrint.access.users.update(name, active, permissions, groups, opts)`.
+     * Admin flag third (which OctoPrint ignores), as OctoPrint 1.x's own access.js takes it.
+     * @deprecated Use `OctoPrint.access.users.update(name, active, false, permissions, groups, opts)`:
+     * the same order, which every OctoPrint's access.js takes.
      */
     update(name: string, active: boolean | null | undefined, admin: boolean, permissions?: string[] | null, groups?: string[] | null, opts?: RequestOptions): Xhr<UserList>;
     /** @deprecated Use `OctoPrint.access.users.delete(name, opts)`. */

@@ -96,9 +96,10 @@ function groupsClient(base) {
 // What the component needs from OctoPrint's base client (OctoPrintClient, static/js/app/client/base.js).
 /**
  * The Error's message when there is no host class: the page loaded this file before
- * OctoPrint's client (or, as a module, was given no class).
+ * OctoPrint's client, or base.js itself failed (it throws while loading without lodash), or,
+ * as a module, it was given no class.
  */
-const LOAD_FIRST = "OctoPrintClient (OctoPrint's base.js) must be loaded first";
+const LOAD_FIRST = "OctoPrintClient is missing: OctoPrint's base.js (which needs jQuery and lodash) must be loaded first, without an error";
 
 /** Makes `OctoPrint.access.permissions` for one client. */
 function permissionsClient(base) {
@@ -109,7 +110,6 @@ const url = "api/access/users";
 /** Makes `OctoPrint.access.users` for one client. */
 function usersClient(base) {
     const userUrl = (name) => url + "/" + segment(base, name, "user name");
-    let warned = false;
     function put(name, active, permissions, groups, opts) {
         const body = {};
         // Only what the caller gave: OctoPrint's server answers 500 for null lists.
@@ -140,12 +140,8 @@ function usersClient(base) {
         },
         update(...args) {
             if (typeof args[2] === "boolean") {
-                // The pre-1.4 order, which OctoPrint's own Access Control screen still calls:
-                // drop the admin flag and shift the rest.
-                if (!warned) {
-                    warned = true;
-                    console.warn("users.update: admin is deprecated");
-                }
+                // The order of OctoPrint 1.4 to 1.11's own file (and of its Access Control
+                // screen), the one portable plugin code uses: drop the flag, shift the rest.
                 const [name, active, , permissions, groups, opts] = args;
                 return put(name, active, permissions, groups, opts || {});
             }

@@ -9,9 +9,10 @@
 // What the component needs from OctoPrint's base client (OctoPrintClient, static/js/app/client/base.js).
 /**
  * The Error's message when there is no host class: the page loaded this file before
- * OctoPrint's client (or, as a module, was given no class).
+ * OctoPrint's client, or base.js itself failed (it throws while loading without lodash), or,
+ * as a module, it was given no class.
  */
-const LOAD_FIRST = "OctoPrintClient (OctoPrint's base.js) must be loaded first";
+const LOAD_FIRST = "OctoPrintClient is missing: OctoPrint's base.js (which needs jQuery and lodash) must be loaded first, without an error";
 
 const METHODS = "list get add update delete changePassword generateApiKey resetApiKey getSettings saveSettings";
 /**

@@ -105,6 +105,13 @@ export async function runEmulatorChecks({
                 gateway ? expectError(res, 404) : expectOctoPrintError(res, 404);
             notFound(await request("GET", "/api/version"));
             notFound(await request("GET", "/api"));
+            // No sessions over HTTP: a login would make every keyless request somebody's.
+            notFound(
+                await request("POST", "/api/login", {
+                    key: null,
+                    body: {user: "admin", pass: "x"}
+                })
+            );
             assert.equal((await request("GET", "/nothing")).status, 404);
         });
 

@@ -1,6 +1,7 @@
 // Loads, in OctoPrint's page order, jQuery (?jquery=3.5.1|3.7.1|4.0.0), the host double and the
 // built file under test (?bundle=plain|min): the access component, or with
-// `<script src="setup.js" data-under-test="fake">` the test kit, after the readable component.
+// `<script src="setup.js" data-under-test="fake">` the test kit, after the readable component
+// or, with ?access=octoprint, after the double of OctoPrint 1.x's own access.js.
 (function () {
     "use strict";
     var JQUERY = {
@@ -22,13 +23,19 @@
     var params = new URLSearchParams(location.search);
     var jquery = params.get("jquery") || "4.0.0";
     var bundle = params.get("bundle") || "plain";
-    if (!JQUERY[jquery] || !files[bundle])
-        throw new Error("unknown ?jquery= or ?bundle=");
+    var access = params.get("access") || "ours";
+    if (!JQUERY[jquery] || !files[bundle] || !/^(ours|octoprint)$/.test(access))
+        throw new Error("unknown ?jquery=, ?bundle= or ?access=");
 
-    window.TEST = {jquery: jquery, bundle: bundle};
-    document.title += " (jQuery " + jquery + ", " + bundle + ")";
+    window.TEST = {jquery: jquery, bundle: bundle, access: access};
+    document.title += " (jQuery " + jquery + ", " + bundle + ", access: " + access + ")";
     [JQUERY[jquery], "../server/host/base.js"]
         .concat(files[bundle])
+        .map(function (src) {
+            return access === "octoprint" && src === "../dist/octoprint-access.js"
+                ? "../server/host/access.js"
+                : src;
+        })
         .forEach(function (src) {
             document.write('<script src="' + src + '"></scr' + "ipt>");
         });

@@ -36,9 +36,11 @@ export interface HostConstructor {
 
 /**
  * The Error's message when there is no host class: the page loaded this file before
- * OctoPrint's client (or, as a module, was given no class).
+ * OctoPrint's client, or base.js itself failed (it throws while loading without lodash), or,
+ * as a module, it was given no class.
  */
-export const LOAD_FIRST = "OctoPrintClient (OctoPrint's base.js) must be loaded first";
+export const LOAD_FIRST =
+    "OctoPrintClient is missing: OctoPrint's base.js (which needs jQuery and lodash) must be loaded first, without an error";
 /** The options of an OctoPrint client (`new OctoPrintClient(options)`). */
 export interface OctoPrintClientOptions {
     baseurl?: string;

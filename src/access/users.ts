@@ -15,7 +15,10 @@ export interface User {
     has_password?: boolean;
 }
 
-/** A user's settings: free-form JSON, deep-merged by `saveSettings`. */
+/**
+ * A user's settings: free-form JSON. `saveSettings` sets each top-level member it is given,
+ * replacing that member whole (OctoPrint does not deep-merge); members not given stay.
+ */
 export type UserSettings = Record<string, unknown>;
 
 /** `users.add`'s argument: name and password are required. */
@@ -68,7 +71,11 @@ export interface OctoPrintAccessUsersClient {
     /** POST `api/access/users`: active unless said otherwise, no groups or permissions unless given. */
     add(user: NewUser, opts?: RequestOptions): Xhr<UserList>;
 
-    /** PUT `api/access/users/{name}`: only what is given (not `undefined` or `null`) changes. */
+    /**
+     * PUT `api/access/users/{name}`: only what is given (not `undefined` or `null`) changes.
+     * OctoPrint 1.4 to 1.11's own access.js does not know this order: plugin code that must
+     * run on any OctoPrint passes `false` for `admin` third (the other overload).
+     */
     update(
         name: string,
         active?: boolean | null,
@@ -77,8 +84,9 @@ export interface OctoPrintAccessUsersClient {
         opts?: RequestOptions
     ): Xhr<UserList>;
     /**
-     * The pre-1.4 order, with an admin flag third, which OctoPrint ignores.
-     * @deprecated Leave out `admin`: `update(name, active, permissions, groups, opts)`.
+     * The order of OctoPrint 1.4 to 1.11's own access.js, with an admin flag third, which
+     * OctoPrint ignores: with `false` there, the call that works on every OctoPrint. A boolean
+     * third argument marks this order (`undefined` or `null` there reads as the other).
      */
     update(
         name: string,
@@ -111,7 +119,10 @@ export interface OctoPrintAccessUsersClient {
     /** GET `api/access/users/{name}/settings`. */
     getSettings(name: string, opts?: RequestOptions): Xhr<UserSettings>;
 
-    /** PATCH `api/access/users/{name}/settings`: merged into the user's settings. */
+    /**
+     * PATCH `api/access/users/{name}/settings`: each top-level member given replaces the
+     * user's (no deep merge); the others stay.
+     */
     saveSettings(
         name: string,
         settings?: UserSettings | null,
@@ -141,7 +152,6 @@ const url = "api/access/users";
 /** Makes `OctoPrint.access.users` for one client. */
 export function usersClient(base: Host): OctoPrintAccessUsersClient {
     const userUrl = (name: unknown) => url + "/" + segment(base, name, "user name");
-    let warned = false;
     function put(
         name: string,
         active?: boolean | null,
@@ -179,12 +189,8 @@ export function usersClient(base: Host): OctoPrintAccessUsersClient {
 
         update(...args: UpdateArgs | LegacyUpdateArgs): Xhr<UserList> {
             if (typeof args[2] === "boolean") {
-                // The pre-1.4 order, which OctoPrint's own Access Control screen still calls:
-                // drop the admin flag and shift the rest.
-                if (!warned) {
-                    warned = true;
-                    console.warn("users.update: admin is deprecated");
-                }
+                // The order of OctoPrint 1.4 to 1.11's own file (and of its Access Control
+                // screen), the one portable plugin code uses: drop the flag, shift the rest.
                 const [name, active, , permissions, groups, opts] = args;
                 return put(name, active, permissions, groups, opts || {});
             }

@@ -174,7 +174,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         "users",
         "groups",
         "newApiKey",
-        "passwords"
+        "passwords",
+        "reauthenticate"
     ]);
     const version = options.version === undefined ? "1.10" : options.version;
     if (VERSIONS.indexOf(version) < 0) {
@@ -327,7 +328,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         });
     });
 
-    const sessionUser = options.sessionUser === undefined ? null : options.sessionUser;
+    // `let`: POST api/login logs the session in as another user (see the session's block below).
+    let sessionUser = options.sessionUser === undefined ? null : options.sessionUser;
     if (
         sessionUser !== null &&
         (typeof sessionUser !== "string" || !users.has(sessionUser))
@@ -728,6 +730,72 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         return {};
     };
 
+    // ~~ the session (OctoPrint 1.10+): credentials checked recently, and POST api/login
+
+    // Only an emulator with a session (the in-page fake's `user`) has a login: over HTTP
+    // (`npm start`) requests log in with API keys only, and a login must not make every
+    // keyless request somebody's.
+    const hasSession = options.sessionUser !== undefined;
+    if (
+        options.reauthenticate !== undefined &&
+        typeof options.reauthenticate !== "boolean"
+    ) {
+        seedError("reauthenticate", "must be true or false");
+    }
+    let checkedRecently = !options.reauthenticate;
+    const REAUTHENTICATE = "Please reauthenticate with your credentials";
+    /** What OctoPrint refuses a session whose credentials were not checked recently. */
+    const RECENT: {[route: string]: string[]} = {
+        groups: ["POST"],
+        "groups/:id": ["PUT", "DELETE"],
+        users: ["POST"],
+        "users/:id": ["PUT", "DELETE"],
+        "users/:id/apikey": ["POST", "DELETE"],
+        // these two only when an admin acts on another user
+        "users/:id/password": ["PUT"],
+        "users/:id/settings": ["PATCH"]
+    };
+
+    /**
+     * 403 for a request the session may make but only with credentials checked recently.
+     * Requests it may not make at all get the endpoint's own 403.
+     */
+    function requireRecentCredentials(route: string, method: string, ctx: Context): void {
+        const user = ctx.user;
+        if (checkedRecently || !user || (RECENT[route] || []).indexOf(method) < 0) return;
+        const self = user.name === ctx.id;
+        const allowed = isAdmin(user) || (self && route.indexOf("users/:id/") === 0);
+        const onOthersOnly = /password|settings/.test(route);
+        if (allowed && !(onOthersOnly && self)) fail(403, REAUTHENTICATE);
+    }
+
+    /** Records read by such a session show no API key. */
+    function hideApiKeys(route: string, body: Json): void {
+        if (checkedRecently || (route !== "users" && route !== "users/:id")) return;
+        const records = (
+            route === "users" ? (body as JsonObject).users : [body]
+        ) as Json[];
+        for (const record of records) (record as JsonObject).apikey = null;
+    }
+
+    /** POST api/login {user, pass}: the session is that user's, checked now. */
+    const login: Endpoint = (ctx) => {
+        const data = jsonObject(ctx, true);
+        if (typeof data.user !== "string" || typeof data.pass !== "string") fail(400);
+        const user = users.get(data.user);
+        if (
+            !user ||
+            !user.active ||
+            user.password === null ||
+            !passwords.check(user.password, data.pass)
+        ) {
+            fail(403);
+        }
+        sessionUser = user.name;
+        checkedRecently = true;
+        return userRecord(user) as unknown as Json;
+    };
+
     // Paths below /api/access/; ":id" is one non-empty segment (a user name or group key).
     const ROUTES: [string[], {[method: string]: Endpoint}][] = [
         [["permissions"], {GET: listPermissions}],
@@ -741,6 +809,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     ];
 
     function route(segments: string[]) {
+        if (hasSession && segments.join("/") === "api/login") {
+            return {methods: {POST: login}, id: "", pattern: "login"};
+        }
         if (segments[0] !== "api" || segments[1] !== "access") return null;
         const rest = segments.slice(2);
         for (const [pattern, methods] of ROUTES) {
@@ -748,7 +819,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
             const matches = pattern.every((part, i) =>
                 part === ":id" ? rest[i] !== "" : part === rest[i]
             );
-            if (matches) return {methods, id: pattern.indexOf(":id") >= 0 ? rest[1] : ""};
+            if (matches) {
+                const id = pattern.indexOf(":id") >= 0 ? rest[1] : "";
+                return {methods, id, pattern: pattern.join("/")};
+            }
         }
         return null;
     }
@@ -767,7 +841,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     function handle(request: EmulatorRequest): EmulatorResponse {
         try {
             // A wrong key is a 403 before any routing.
-            const user = authenticate(header(request, "x-api-key"));
+            const key = header(request, "x-api-key");
+            const user = authenticate(key);
             const found = route(pathSegments(String(request.path)));
             if (!found) return fail(404);
             const method = String(request.method).toUpperCase();
@@ -775,9 +850,14 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
             if (allowed.indexOf("GET") >= 0) allowed.push("HEAD");
             const allow = {Allow: allowed.concat("OPTIONS").join(", ")};
             if (method === "OPTIONS") return {status: 200, headers: allow, body: null};
-            const endpoint = found.methods[method === "HEAD" ? "GET" : method];
+            const verb = method === "HEAD" ? "GET" : method;
+            const endpoint = found.methods[verb];
             if (!endpoint) return fail(405, undefined, allow);
-            const body = endpoint({user, id: found.id, body: request.body || ""});
+            const ctx = {user, id: found.id, body: request.body || ""};
+            const viaSession = key === undefined || key === ""; // API keys are never affected
+            if (viaSession) requireRecentCredentials(found.pattern, verb, ctx);
+            const body = endpoint(ctx);
+            if (viaSession) hideApiKeys(found.pattern, body);
             // HEAD gets GET's answer: a transport sends its headers and drops the body.
             return {status: 200, headers: {}, body};
         } catch (error) {
@@ -798,5 +878,13 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         };
     }
 
-    return {version, apikey, handle, state};
+    return {
+        version,
+        apikey,
+        handle,
+        state,
+        requireReauthentication: () => {
+            checkedRecently = false;
+        }
+    };
 }

@@ -77,8 +77,17 @@ export interface EmulatorOptions {
     version?: Version;
     /** The built-in admin's API key; default a new random one. */
     apikey?: string;
-    /** Who a request without an X-Api-Key is logged in as (a session); default null: nobody. */
+    /**
+     * Who a request without an X-Api-Key is logged in as (a session); default null: nobody.
+     * Given at all (even null), the emulator has a session, which `POST api/login` with
+     * `{user, pass}` logs in as that user; without it (`npm start`), only API keys log in.
+     */
     sessionUser?: string | null;
+    /**
+     * true: the session's credentials were not checked recently (OctoPrint 1.10+), until
+     * `POST api/login`; see `requireReauthentication()`. Default false.
+     */
+    reauthenticate?: boolean;
     users?: UserSeed[];
     groups?: GroupSeed[];
     /** Makes a new API key; default 32 random hex digits from crypto.getRandomValues. */
@@ -115,4 +124,11 @@ export interface Emulator {
     handle(request: EmulatorRequest): EmulatorResponse;
     /** A deep copy of the users, groups and permissions, as the server would answer them. */
     state(): EmulatorState;
+    /**
+     * From now on the session's credentials were not checked recently, as OctoPrint 1.10+
+     * has it after `accessControl.defaultReauthenticationTimeout` (5 minutes): user and group
+     * changes through the session get 403 "Please reauthenticate with your credentials" and
+     * user records show `apikey: null`, until `POST api/login`. API keys are not affected.
+     */
+    requireReauthentication(): void;
 }

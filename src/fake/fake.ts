@@ -1,7 +1,8 @@
 // OctoPrintAccessFake: the emulator (src/emulator/) inside the page, answering jQuery's
-// requests to <a client's base URL>api/access/... through a jQuery transport. jQuery does
-// everything else as it does with a server (the jqXHR, dataType conversion, ajaxSend and
-// ajaxComplete, abort), and every other request goes to the network as before.
+// requests to <a client's base URL>api/access/... and .../api/login through a jQuery
+// transport. jQuery does everything else as it does with a server (the jqXHR, dataType
+// conversion, ajaxSend and ajaxComplete, abort), and every other request goes to the network
+// as before.
 import {createEmulator, ERROR_TEXTS, VERSIONS} from "../emulator/emulator";
 import type {
     Emulator,
@@ -26,6 +27,11 @@ export interface FakeOptions {
     groups?: GroupSeed[];
     /** Milliseconds before each answer; default 0 (still asynchronous, as a server is). */
     latency?: number;
+    /**
+     * true: the session's credentials were not checked recently (OctoPrint 1.10+), as after
+     * `fake.requireReauthentication()`; default false.
+     */
+    reauthenticate?: boolean;
     /** The page's jQuery; default the one the script was loaded with, or window.jQuery. */
     jQuery?: JQueryStatic;
     /** The host client's constructor, when it is not window.OctoPrintClient (AMD, modules). */
@@ -49,6 +55,12 @@ export interface OctoPrintAccessFake {
     state(): EmulatorState;
     /** The next request gets this answer instead (default body: OctoPrint's error text). */
     failNext(status: number, body?: Json): void;
+    /**
+     * The session's credentials were not checked recently (OctoPrint 1.10+): user and group
+     * changes without an API key get 403 "Please reauthenticate with your credentials" and
+     * user records `apikey: null`, until the page logs in again with `POST api/login`.
+     */
+    requireReauthentication(): void;
     /** Back to the state install() made; forgets the requests and a pending failNext. */
     reset(): void;
     /** jQuery answers from the network again. */
@@ -76,6 +88,7 @@ const OPTIONS = [
     "users",
     "groups",
     "latency",
+    "reauthenticate",
     "jQuery",
     "OctoPrintClient"
 ];
@@ -144,7 +157,8 @@ function fail(message: string): never {
 }
 
 /**
- * The path below a client's base URL ("/api/access/...") that `url` addresses, or null.
+ * The path below a client's base URL ("/api/access/...", or "/api/login") that `url`
+ * addresses, or null.
  * The URL is not normalised beyond resolving it against the page: the emulator decodes the
  * path once, as OctoPrint does.
  */
@@ -171,14 +185,13 @@ export function accessPath(url: string, bases: URL[]): string | null {
     }
     path = path.split("?")[0];
     for (const base of bases) {
-        const prefix = `${base.pathname}api/access`;
-        const next = path.charAt(prefix.length);
+        const rest = path.slice(base.pathname.length);
         if (
             base.origin === origin &&
-            path.indexOf(prefix) === 0 &&
-            (next === "" || next === "/")
+            path.indexOf(base.pathname) === 0 &&
+            /^api\/(access(\/|$)|login$)/.test(rest)
         ) {
-            return `/${path.slice(base.pathname.length)}`;
+            return `/${rest}`;
         }
     }
     return null;
@@ -208,6 +221,12 @@ function validate(options: FakeOptions): void {
         );
     }
     if (
+        options.reauthenticate !== undefined &&
+        typeof options.reauthenticate !== "boolean"
+    ) {
+        fail("reauthenticate must be true or false");
+    }
+    if (
         options.user !== undefined &&
         options.user !== null &&
         typeof options.user !== "string"
@@ -231,7 +250,8 @@ export function createFakeApi(loadedWith: JQueryStatic | undefined): FakeApi {
             apikey: options.apikey,
             sessionUser: options.user === undefined ? "admin" : options.user,
             users: options.users,
-            groups: options.groups
+            groups: options.groups,
+            reauthenticate: options.reauthenticate
         };
         const make = (): Emulator => {
             try {
@@ -378,6 +398,9 @@ export function createFakeApi(loadedWith: JQueryStatic | undefined): FakeApi {
                             ? error
                             : (JSON.parse(JSON.stringify(body)) as Json)
                 };
+            },
+            requireReauthentication() {
+                emulator.requireReauthentication();
             },
             reset() {
                 emulator = make();

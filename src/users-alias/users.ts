@@ -46,8 +46,9 @@ export interface OctoPrintUserClient {
     add(user: LegacyNewUser, opts?: RequestOptions): Xhr<UserList>;
 
     /**
-     * The pre-1.4 order, admin flag third (which OctoPrint ignores).
-     * @deprecated Use `OctoPrint.access.users.update(name, active, permissions, groups, opts)`.
+     * Admin flag third (which OctoPrint ignores), as OctoPrint 1.x's own access.js takes it.
+     * @deprecated Use `OctoPrint.access.users.update(name, active, false, permissions, groups, opts)`:
+     * the same order, which every OctoPrint's access.js takes.
      */
     update(
         name: string,

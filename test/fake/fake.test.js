@@ -1,12 +1,23 @@
-// OctoPrintAccessFake in the page, through OctoPrint's client and this project's access
-// component: a user's and a group's whole life, jQuery's own jqXHR and events, several
-// clients, what it leaves alone, failNext, latency and abort(), reset, uninstall, install's
-// errors and each version's rules.
+// OctoPrintAccessFake in the page, through OctoPrint's client and the page's access
+// component: this project's, or (?access=octoprint) a double of OctoPrint 1.x's own
+// access.js, so every call here is one a plugin can make on any OctoPrint: users.update with
+// admin false third, groups with every list given. A user's and a group's whole life, the
+// portable update, jQuery's own jqXHR and events, several clients, what it leaves alone,
+// failNext, latency and abort(), reset, uninstall, install's errors, each version's rules and
+// re-authentication.
 const {module, test} = QUnit;
 const $ = window.jQuery;
 const Fake = window.OctoPrintAccessFake;
 const Client = window.OctoPrintClient;
 const OctoPrint = window.OctoPrint;
+
+const OURS = window.TEST.access === "ours"; // else OctoPrint 1.x's own access.js (a double)
+const REAUTHENTICATE = {error: "Please reauthenticate with your credentials"};
+const FORBIDDEN = {
+    error:
+        "You don't have the permission to access the requested resource. It is either " +
+        "read-protected or not readable by the server."
+};
 
 const CONFLICT =
     "A conflict happened while processing the request. The resource might have been " +
@@ -47,6 +58,11 @@ module("OctoPrintAccessFake", function (hooks) {
 
     test("the page has the jQuery it asked for, the component and the fake's global", function (assert) {
         assert.strictEqual($.fn.jquery, window.TEST.jquery);
+        assert.strictEqual(
+            typeof window.OctoPrintAccessClient.upgrade,
+            OURS ? "function" : "undefined",
+            "the access component asked for"
+        );
         assert.strictEqual(typeof Fake.install, "function");
         assert.strictEqual(typeof Fake.createEmulator, "function");
         assert.deepEqual(Fake.versions, ["1.10", "1.11", "2.0"]);
@@ -60,12 +76,19 @@ module("OctoPrintAccessFake", function (hooks) {
         assert.strictEqual(permissions.length, 39, "a stock install's permissions");
 
         let {groups} = await ok(
-            access.groups.add({key: "qa", name: "QA", permissions: ["STATUS", "NOPE"]})
+            access.groups.add({
+                key: "qa",
+                name: "QA",
+                permissions: ["STATUS", "NOPE"],
+                subgroups: []
+            })
         );
         const qa = groups.find((g) => g.key === "qa");
         assert.deepEqual(qa.permissions, ["STATUS"], "unknown keys dropped");
         assert.deepEqual(qa.needs, {group: ["qa"], role: ["status"]});
-        const again = await settled(access.groups.add({key: "qa", name: "QA"}));
+        const again = await settled(
+            access.groups.add({key: "qa", name: "QA", subgroups: []})
+        );
         assert.strictEqual(again.status, 409);
         assert.deepEqual(again.responseJSON, {error: CONFLICT});
         ({groups} = await ok(
@@ -85,14 +108,14 @@ module("OctoPrintAccessFake", function (hooks) {
         assert.strictEqual(taken.responseJSON.error, CONFLICT);
 
         ({users} = await ok(
-            access.users.update("jane doe", false, ["PRINT"], ["users"])
+            access.users.update("jane doe", false, false, ["PRINT"], ["users"])
         ));
         jane = users.find((u) => u.name === "jane doe");
         assert.deepEqual(
             [jane.active, jane.permissions, jane.groups],
             [false, ["PRINT"], ["users"]]
         );
-        await ok(access.users.update("jane doe", true));
+        await ok(access.users.update("jane doe", true, false, ["PRINT"], ["users"]));
         assert.deepEqual(await ok(access.users.changePassword("jane doe", "pw2")), {});
         const {apikey} = await ok(access.users.generateApiKey("jane doe"));
         assert.ok(/^[0-9A-F]{32}$/.test(apikey), "a key as OctoPrint makes them");
@@ -145,7 +168,9 @@ module("OctoPrintAccessFake", function (hooks) {
             method: "PUT",
             url: "/api/access/groups/qa",
             headers: fake.requests[3].headers,
-            body: '{"description":"d","default":true}'
+            body: OURS
+                ? '{"description":"d","default":true}'
+                : '{"description":"d","permissions":null,"subgroups":null,"default":true}'
         });
         assert.strictEqual(
             fake.requests[9].headers["X-Api-Key"],
@@ -346,6 +371,7 @@ module("OctoPrintAccessFake", function (hooks) {
                 /unknown key "NOPE"/
             ],
             [{user: "nobody"}, /user: must be null or the name of a user/],
+            [{reauthenticate: "yes"}, /reauthenticate must be true or false/],
             ["admin", /options must be an object/]
         ];
         for (const [options, message] of bad) {
@@ -431,7 +457,7 @@ module("OctoPrintAccessFake", function (hooks) {
                 })
             );
             assert.strictEqual(noSubgroups.status, version === "1.10" ? 500 : 400);
-            await ok(access.groups.add({key: "a", name: "A"}));
+            await ok(access.groups.add({key: "a", name: "A", subgroups: []}));
             await ok(access.groups.add({key: "b", name: "B", subgroups: ["a"]}));
             const cycle = await settled(
                 access.groups.update({key: "a", subgroups: ["b"]})
@@ -452,4 +478,194 @@ module("OctoPrintAccessFake", function (hooks) {
             assert.strictEqual(fake.version, version);
         });
     }
+
+    test("the portable users.update: admin false third, under either access component", async function (assert) {
+        install({users: [{name: "joe", password: "pw"}]});
+        const {users} = await ok(
+            OctoPrint.access.users.update("joe", false, false, ["PRINT"], ["readonly"])
+        );
+        const joe = users.find((u) => u.name === "joe");
+        assert.deepEqual(
+            [joe.active, joe.permissions, joe.groups],
+            [false, ["PRINT"], ["readonly"]]
+        );
+        assert.strictEqual(
+            fake.requests[0].body,
+            OURS
+                ? '{"active":false,"groups":["readonly"],"permissions":["PRINT"]}'
+                : '{"active":false,"admin":false,"permissions":["PRINT"],"groups":["readonly"]}'
+        );
+    });
+
+    test("users.update without admin: this component's order; OctoPrint 1.x's own file answers 500", async function (assert) {
+        install({users: [{name: "joe", password: "pw"}]});
+        const answer = await settled(
+            OctoPrint.access.users.update("joe", true, ["PRINT"], ["readonly"])
+        );
+        const joe = fake.state().users.find((u) => u.name === "joe");
+        if (OURS) {
+            assert.strictEqual(answer.status, 200);
+            assert.deepEqual([joe.permissions, joe.groups], [["PRINT"], ["readonly"]]);
+        } else {
+            // The lists land one place to the right: permissions ["readonly"], groups null.
+            assert.strictEqual(
+                fake.requests[0].body,
+                '{"active":true,"admin":true,"permissions":["readonly"],"groups":null}'
+            );
+            assert.strictEqual(answer.status, 500);
+            assert.deepEqual([joe.permissions, joe.groups], [[], ["users"]], "unchanged");
+        }
+    });
+
+    test("re-authentication: the guarded calls answer 403 until a login; API keys never do", async function (assert) {
+        install({
+            user: "jane", // the page's session: an admin with a password
+            users: [
+                {name: "jane", password: "pw", groups: ["admins"]},
+                {name: "joe", password: "pw", apikey: "JOE-KEY"}
+            ],
+            groups: [{key: "g", name: "G"}],
+            reauthenticate: true
+        });
+        const access = OctoPrint.access;
+        const before = fake.state();
+        const refused = {
+            "groups.add": access.groups.add({key: "h", name: "H", subgroups: []}),
+            "groups.update": access.groups.update({
+                key: "g",
+                description: "",
+                permissions: [],
+                subgroups: [],
+                default: false
+            }),
+            "groups.delete": access.groups.delete("g"),
+            "users.add": access.users.add({name: "new", password: "pw"}),
+            "users.update": access.users.update("joe", true, false, [], ["users"]),
+            "users.delete": access.users.delete("joe"),
+            "users.generateApiKey": access.users.generateApiKey("joe"),
+            "users.resetApiKey": access.users.resetApiKey("joe"),
+            "users.generateApiKey, her own": access.users.generateApiKey("jane"),
+            "users.resetApiKey, her own": access.users.resetApiKey("jane"),
+            "users.changePassword, another's": access.users.changePassword("joe", "x"),
+            "users.saveSettings, another's": access.users.saveSettings("joe", {a: 1})
+        };
+        for (const name of Object.keys(refused)) {
+            const answer = await settled(refused[name]);
+            // the error member alone: a failure shows it, not a whole user list
+            assert.deepEqual(
+                [answer.status, answer.responseJSON.error],
+                [403, REAUTHENTICATE.error],
+                name
+            );
+        }
+        assert.deepEqual(fake.state(), before, "nothing changed");
+
+        await ok(access.users.changePassword("jane", "new", "pw")); // her own: allowed
+        await ok(access.users.saveSettings("jane", {a: 1}));
+        await ok(access.groups.list());
+        await ok(access.users.getSettings("joe"));
+        const {users} = await ok(access.users.list());
+        assert.deepEqual(
+            users.map((u) => u.apikey),
+            [null, null, null],
+            "no API key in the list"
+        );
+        assert.strictEqual((await ok(access.users.get("joe"))).apikey, null, "nor here");
+
+        // With an API key: never affected.
+        const admin = new Client({apikey: fake.apikey}).access;
+        const listed = await ok(admin.users.list());
+        assert.strictEqual(listed.users.find((u) => u.name === "joe").apikey, "JOE-KEY");
+        await ok(admin.groups.add({key: "h", name: "H", subgroups: []}));
+        await ok(new Client({apikey: "JOE-KEY"}).access.users.resetApiKey("joe"));
+
+        // A wrong password changes nothing; the right one ends it.
+        const wrong = await settled(
+            OctoPrint.postJson("api/login", {user: "jane", pass: "pw"})
+        );
+        assert.deepEqual([wrong.status, wrong.responseJSON], [403, FORBIDDEN]);
+        assert.strictEqual((await settled(access.users.delete("joe"))).status, 403);
+        const record = await ok(
+            OctoPrint.postJson("api/login", {user: "jane", pass: "new", remember: false})
+        );
+        assert.deepEqual(
+            [record.name, record.groups, record.settings],
+            ["jane", ["admins"], {a: 1}],
+            "the user record"
+        );
+        await ok(access.users.delete("joe"));
+        const after = await ok(access.users.list());
+        assert.strictEqual(after.users[0].apikey, fake.apikey, "API keys shown again");
+        assert.deepEqual(
+            fake.requests.slice(-5).map((r) => `${r.method} ${r.url}`),
+            [
+                "POST /api/login",
+                "DELETE /api/access/users/joe",
+                "POST /api/login",
+                "DELETE /api/access/users/joe",
+                "GET /api/access/users"
+            ]
+        );
+    });
+
+    test("re-authentication: requireReauthentication(), reset(), a non-admin session", async function (assert) {
+        install({
+            user: "jane",
+            users: [
+                {name: "jane", password: "pw", groups: ["admins"]},
+                {name: "joe", password: "pw"}
+            ]
+        });
+        const users = OctoPrint.access.users;
+        await ok(users.saveSettings("joe", {a: 1}));
+        fake.requireReauthentication();
+        const refused = await settled(users.saveSettings("joe", {a: 2}));
+        assert.deepEqual([refused.status, refused.responseJSON], [403, REAUTHENTICATE]);
+        fake.reset();
+        await ok(users.saveSettings("joe", {a: 2}));
+        fake.uninstall();
+
+        // Joe, no admin: what he may not do at all stays a plain 403.
+        install({
+            user: "joe",
+            users: [{name: "joe", password: "pw", apikey: "JOE-KEY"}],
+            reauthenticate: true
+        });
+        const plain = await settled(users.add({name: "x", password: "x"}));
+        assert.deepEqual([plain.status, plain.responseJSON], [403, FORBIDDEN]);
+        const own = await settled(users.generateApiKey("joe"));
+        assert.deepEqual([own.status, own.responseJSON], [403, REAUTHENTICATE]);
+        await ok(users.changePassword("joe", "new", "pw"));
+        assert.strictEqual((await ok(users.get("joe"))).apikey, null);
+        await ok(OctoPrint.postJson("api/login", {user: "joe", pass: "new"}));
+        assert.ok((await ok(users.generateApiKey("joe"))).apikey, "after the login");
+    });
+
+    test("POST api/login: who may log in, and as whom the page is then", async function (assert) {
+        install({
+            user: null,
+            users: [
+                {name: "jane", password: "pw", groups: ["admins"]},
+                {name: "eve", password: "pw", active: false}
+            ]
+        });
+        const login = async (body) => {
+            const answer = await settled(OctoPrint.postJson("api/login", body));
+            return answer.status;
+        };
+        assert.strictEqual(await login({user: "nobody", pass: "pw"}), 403, "unknown");
+        assert.strictEqual(await login({user: "eve", pass: "pw"}), 403, "deactivated");
+        assert.strictEqual(await login({user: "admin", pass: ""}), 403, "no password");
+        assert.strictEqual(await login({user: "jane"}), 400, "no pass");
+        assert.strictEqual((await settled(OctoPrint.get("api/login"))).status, 405);
+        assert.strictEqual((await settled(OctoPrint.access.users.list())).status, 403);
+        assert.strictEqual(await login({user: "jane", pass: "pw"}), 200);
+        assert.strictEqual((await settled(OctoPrint.access.users.list())).status, 200);
+        const far = new Client({baseurl: "http://printer.invalid/octoprint/"});
+        assert.strictEqual(
+            (await settled(far.postJson("api/login", {user: "jane", pass: "pw"}))).status,
+            200,
+            "any client's base URL"
+        );
+    });
 });

@@ -102,7 +102,7 @@
      */
     async function messages() {
         return {
-            error: "OctoPrintClient (OctoPrint's base.js) must be loaded first",
+            error: "OctoPrintClient is missing: OctoPrint's base.js (which needs jQuery and lodash) must be loaded first, without an error",
             warning: "keeping the registered access",
             info: "replacing the registered access"
         };

@@ -13,6 +13,7 @@
         assert.ok(error && error.constructor === Error, "an Error");
         assert.strictEqual(error && error.message, expected, "the message");
         assert.ok(/base\.js/.test(expected), "it names the file to load first");
+        assert.ok(/jQuery and lodash/.test(expected), "and what that file needs");
         assert.strictEqual(
             new URL(errors[0].source).pathname,
             new URL(LOADING.url.bundle, location.href).pathname,

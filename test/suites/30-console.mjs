@@ -7,7 +7,7 @@
 // builds on break no chain. Every wait is on page
 // state, never a fixed sleep. Leaves test/artifacts/console.png (and console-gateway.png)
 // behind.
-/* global document, window -- the functions given to page.evaluate/waitForFunction run in the page */
+/* global document, window, requestAnimationFrame -- the functions given to page.evaluate/waitForFunction run in the page */
 import {spawn} from "node:child_process";
 import {mkdirSync} from "node:fs";
 import {fileURLToPath} from "node:url";
@@ -185,15 +185,30 @@ async function runConsole({browser}, {label, octoprint}) {
                 );
             });
             await check(
-                "the hint is the emulator's: its key, Allow Cross Origin for a real one",
+                "the hint is the emulator's: its key; for a real one the gateway, Allow Cross Origin only as a fallback, with its risk",
                 async () => {
                     await page.waitForLoadState("networkidle");
                     await waitText(
                         "#connect-hint",
                         "the access API that npm start embeds"
                     );
-                    await waitText("#connect-hint", "Allow Cross Origin");
-                    await waitText("#connect-hint", "gateway", true);
+                    const hint = (await page.textContent("#connect-hint")).replace(
+                        /\s+/g,
+                        " "
+                    );
+                    const gateway = hint.indexOf(
+                        "OCTOPRINT_URL=http://octopi.local npm start"
+                    );
+                    const fallback = hint.indexOf("Only where that cannot be done");
+                    const cors = hint.indexOf("Allow Cross Origin");
+                    const risk = hint.indexOf("every web page your browser opens");
+                    expect(
+                        gateway >= 0 &&
+                            gateway < fallback &&
+                            fallback < cors &&
+                            cors < risk,
+                        `the gateway first, then Allow Cross Origin as a fallback with its risk: "${hint}"`
+                    );
                 },
                 {alone: true}
             );
@@ -551,6 +566,52 @@ async function runConsole({browser}, {label, octoprint}) {
                 );
                 expect(overflow <= 0, `${overflow} px wider than the screen`);
             }
+        );
+
+        await check(
+            "the sticky bar, message and all, covers nothing a link or an editor scrolls to",
+            async () => {
+                // On the phone, with a message in the bar (it makes the bar taller).
+                await waitText("#message", " ");
+                /** Pixels from the bar's bottom to the top of `selector`, once scrolled. */
+                const gap = (selector) =>
+                    page.evaluate(
+                        (sel) =>
+                            new Promise((resolve) =>
+                                requestAnimationFrame(() =>
+                                    requestAnimationFrame(() => {
+                                        const bar = document.querySelector(".bar");
+                                        const top = document
+                                            .querySelector(sel)
+                                            .getBoundingClientRect().top;
+                                        resolve({
+                                            gap: top - bar.getBoundingClientRect().bottom,
+                                            bar: bar.offsetHeight,
+                                            scrolled: window.scrollY
+                                        });
+                                    })
+                                )
+                            ),
+                        selector
+                    );
+                const fits = (what, {gap: px, bar, scrolled}) =>
+                    expect(
+                        scrolled > 0 && px >= 0 && px <= 16,
+                        `${what}: ${px} px below the ${bar} px bar (scrolled ${scrolled} px)`
+                    );
+                const barHeight = await page.evaluate(
+                    () => document.querySelector(".bar").offsetHeight
+                );
+                expect(barHeight > 60, `the bar is only ${barHeight} px high`);
+                await page.click('.tabs a[href="#groups"]');
+                fits("the Groups link", await gap("#groups"));
+                await page.evaluate(() => window.scrollTo(0, 0));
+                await page.click('#group-list li[data-group="users"] button.edit');
+                await page.locator("#group-editor").waitFor({state: "visible"});
+                fits("the group editor", await gap("#group-editor"));
+                await page.click("#group-close");
+            },
+            {alone: true}
         );
 
         await check("no uncaught errors on the page", async () => {

@@ -1,10 +1,12 @@
 // The npm package as a user gets it: `npm pack` holds exactly the files a user needs, and the
 // packed tarball, installed into a scratch project with no network, works through each entry
-// point (ESM import, CommonJS require, the exports map's subpaths, the types).
+// point (ESM import, CommonJS require, the exports map's subpaths, the types), and its docs'
+// relative links lead to files (and headings) inside it.
 import {execFile} from "node:child_process";
+import {existsSync, readdirSync, statSync} from "node:fs";
 import {mkdtemp, mkdir, readFile, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
-import {join} from "node:path";
+import {dirname, join, relative, resolve, sep} from "node:path";
 import {fileURLToPath} from "node:url";
 import {isDeepStrictEqual, promisify} from "node:util";
 import {checker} from "../checks.mjs";
@@ -13,8 +15,12 @@ const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const NAME = "octoprint-access-client";
 const run = promisify(execFile);
 
+// Besides these, every file of the folders below ships: the docs (and the images they show)
+// and the examples they point to, whatever is added there later.
+const SHIPPED_FOLDERS = ["docs", "test/fake/example"];
 const EXPECTED_FILES = [
     "CHANGELOG.md",
+    "CONTRIBUTING.md",
     "LICENSE",
     "README.md",
     "dist/globals.d.ts",
@@ -143,6 +149,81 @@ module.exports = function probe(mod) {
     return out;
 };
 `;
+
+/** Every file under `folder` of the repository, as paths relative to it. */
+function filesUnder(folder) {
+    return readdirSync(join(ROOT, folder)).flatMap((name) => {
+        const path = `${folder}/${name}`;
+        return statSync(join(ROOT, path)).isDirectory() ? filesUnder(path) : [path];
+    });
+}
+
+/** GitHub's anchor for a heading's text: lower case, no punctuation, spaces as hyphens. */
+const slug = (heading) =>
+    heading
+        .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}\s_-]/gu, "")
+        .trim()
+        .replace(/\s/g, "-");
+
+/** The anchors of a Markdown file's headings, numbered as GitHub numbers repeated ones. */
+function anchors(markdown) {
+    const seen = new Map();
+    const found = new Set();
+    for (const [, text] of stripCode(markdown).matchAll(/^#{1,6} +(.+?) *#*$/gm)) {
+        const base = slug(text.replace(/`/g, ""));
+        const count = seen.get(base) || 0;
+        seen.set(base, count + 1);
+        found.add(count ? `${base}-${count}` : base);
+    }
+    return found;
+}
+
+/** Markdown without its fenced code blocks and code spans, where no link is a link. */
+const stripCode = (markdown) =>
+    markdown.replace(/^```[^]*?^```$/gm, "").replace(/`[^`\n]*`/g, (span) =>
+        // a heading keeps its code spans' text for its anchor
+        span.replace(/[\]()]/g, "")
+    );
+
+/**
+ * Every relative link and image of the Markdown files under `root` that does not lead to a
+ * file inside `root` (or, with a #fragment, to a heading of that Markdown file).
+ */
+async function brokenLinks(root) {
+    const broken = [];
+    const markdown = [];
+    const walk = (dir) => {
+        for (const name of readdirSync(dir)) {
+            const path = join(dir, name);
+            if (name === "node_modules") continue;
+            if (statSync(path).isDirectory()) walk(path);
+            else if (name.endsWith(".md")) markdown.push(path);
+        }
+    };
+    walk(root);
+    for (const file of markdown) {
+        const text = await readFile(file, "utf8");
+        // inline links and images, and reference definitions ("[name]: target")
+        const links = /\]\(([^)\s]+)(?: "[^"]*")?\)|^ {0,3}\[[^\]]+\]: *(\S+)/gm;
+        for (const [, inline, reference] of stripCode(text).matchAll(links)) {
+            const target = inline || reference;
+            if (/^[a-z][a-z\d+.-]*:/i.test(target)) continue; // https:, mailto:
+            const [path, fragment] = target.split("#");
+            const to = path ? resolve(dirname(file), decodeURIComponent(path)) : file;
+            const where = `${relative(root, file)}: ${target}`;
+            if (!to.startsWith(root + sep) || !existsSync(to)) {
+                broken.push(`${where} (no such file in the package)`);
+            } else if (fragment && to.endsWith(".md")) {
+                if (!anchors(await readFile(to, "utf8")).has(fragment)) {
+                    broken.push(`${where} (no such heading)`);
+                }
+            }
+        }
+    }
+    return {broken, files: markdown.length};
+}
 
 const EXPECTED_PROBE = {
     exports: ["OctoPrintAccessClient", "register", "registerUsers", "upgrade"],
@@ -286,7 +367,8 @@ export default async function () {
                 {cwd: ROOT, timeout: 30000}
             );
             packed = JSON.parse(stdout)[0];
-            same(packed.files.map((file) => file.path).sort(), EXPECTED_FILES, "files");
+            const expected = EXPECTED_FILES.concat(SHIPPED_FOLDERS.flatMap(filesUnder));
+            same(packed.files.map((file) => file.path).sort(), expected.sort(), "files");
         });
 
         await check("every file package.json names is in the package", async () => {
@@ -354,6 +436,39 @@ export default async function () {
             return results;
         }
 
+        await check(
+            "every relative link of its Markdown files leads inside it",
+            async () => {
+                const installedRoot = join(project, "node_modules", NAME);
+                const {broken, files} = await brokenLinks(installedRoot);
+                if (files < 3) throw new Error(`only ${files} Markdown files found`);
+                same(broken, [], "broken links");
+            }
+        );
+        await check("the link check finds a link out of the package", async () => {
+            const dir = join(temp, "links");
+            await mkdir(join(dir, "docs"), {recursive: true});
+            await writeFile(
+                join(dir, "README.md"),
+                "# Top\n[a](docs/a.md#a-b) [b](docs/a.md#nope) [c](#top) `[d](nowhere.md)`\n" +
+                    "[g][ref]\n\n[ref]: docs/missing.md\n"
+            );
+            await writeFile(
+                join(dir, "docs", "a.md"),
+                "## A `b`\n![x](../../outside.png) [e](https://example.com/x)\n"
+            );
+            await writeFile(join(dir, "docs", "b.md"), "```md\n[f](gone.md)\n```\n");
+            await writeFile(join(temp, "outside.png"), "");
+            same(
+                (await brokenLinks(dir)).broken,
+                [
+                    "README.md: docs/a.md#nope (no such heading)",
+                    "README.md: docs/missing.md (no such file in the package)",
+                    "docs/a.md: ../../outside.png (no such file in the package)"
+                ],
+                "broken links"
+            );
+        });
         await check("ESM: import gives the constructor and register()", async () =>
             same(await node(project, "esm.mjs"), EXPECTED_PROBE, "ESM")
         );

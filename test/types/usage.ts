@@ -118,7 +118,7 @@ access.users.add({name: "bob", password: "secret"}, {timeout: 1000});
 access.users.update("bob", true, ["PRINT"], ["users"], {timeout: 1000});
 access.users.update("bob", false);
 access.users.update("bob", undefined, null, ["users"]);
-access.users.update("bob", true, false, ["PRINT"], ["users"], {timeout: 1000}); // pre-1.4 order
+access.users.update("bob", true, false, ["PRINT"], ["users"], {timeout: 1000}); // 1.x order
 access.users.delete("bob");
 access.users.changePassword("bob", "new");
 access.users.changePassword("bob", "new", "old", {timeout: 1000});

@@ -27,7 +27,7 @@ users.get(1);
 users.add({name: "bob"});
 // @ts-expect-error the admin flag is a boolean
 users.add({name: "bob", password: "pw", admin: "yes"});
-// @ts-expect-error the pre-1.4 order only: admin, a boolean, is third
+// @ts-expect-error the 1.x order only: admin, a boolean, is third
 users.update("alice", true, ["PRINT"], ["users"]);
 // @ts-expect-error answers are typed: a user list is no number
 users.list().done((response) => response.toFixed());

@@ -15,7 +15,7 @@ const CASES = [
     ["users.get", (a, m) => a.users.get(m), USER_NAME],
     ["users.update", (a, m) => a.users.update(m, true, [], []), USER_NAME],
     [
-        "users.update, pre-1.4 order",
+        "users.update, 1.x order",
         (a, m) => a.users.update(m, true, false, [], []),
         USER_NAME
     ],
@@ -79,9 +79,6 @@ const BAD_NAMES = [
 
 module("arguments", function (hooks) {
     wire(hooks);
-    hooks.beforeEach(function () {
-        this.sandbox.stub(console, "warn"); // the pre-1.4 users.update order warns
-    });
 
     for (const [label, call, message] of CASES) {
         test(`${label}: ${message}`, function (assert) {

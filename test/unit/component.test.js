@@ -77,7 +77,7 @@ module("load order", function (hooks) {
             (error) =>
                 error.constructor === Error &&
                 error.message ===
-                    "OctoPrintClient (OctoPrint's base.js) must be loaded first"
+                    "OctoPrintClient is missing: OctoPrint's base.js (which needs jQuery and lodash) must be loaded first, without an error"
         );
         assert.strictEqual(win.OctoPrintAccessClient, undefined, "nothing set");
     });

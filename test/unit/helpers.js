@@ -38,7 +38,7 @@ export const NAMED = [
         ""
     ],
     [
-        "users.update, pre-1.4 order",
+        "users.update, 1.x order",
         (a, n) => a.users.update(n, true, false, []),
         "user name",
         "api/access/users/",
