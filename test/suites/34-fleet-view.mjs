@@ -227,7 +227,8 @@ function pageHelpers(page) {
             }
             return page.evaluate(async () => {
                 const run = await axe.run(document, {resultTypes: ["violations"]});
-                if (run.passes.length < 10) return [`only ${run.passes.length} rules ran`];
+                if (run.passes.length < 10)
+                    return [`only ${run.passes.length} rules ran`];
                 return run.violations.map(
                     (v) =>
                         `${v.id}: ${v.help} (${v.nodes
