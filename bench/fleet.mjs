@@ -19,7 +19,7 @@ import {launch} from "../test/browser.mjs";
 const SERVERS = Number(process.env.SERVERS || 100);
 const USERS = Number(process.env.USERS || 200);
 const GROUPS = 20;
-const RUNS = 3; // page loads and applies timed; the median is shown
+const RUNS = Number(process.env.RUNS || 3); // page loads and applies timed; the median is shown
 const AT_ONCE = [1, 2, 3, 6, 12]; // servers read at once, compared
 const PERMISSIONS = [
     "PRINT",
@@ -133,12 +133,33 @@ try {
     await cdp.send("Performance.enable");
     const marks = () => page.evaluate(() => window.benchMarks);
     const expected = `Read ${SERVERS} of ${SERVERS} servers.`;
+    /** The renderer's busy time so far, in ms: script, layout, style, and all tasks. */
+    const busy = async () => {
+        const m = Object.fromEntries(
+            (await cdp.send("Performance.getMetrics")).metrics.map((x) => [
+                x.name,
+                x.value
+            ])
+        );
+        return {
+            task: m.TaskDuration * 1000,
+            script: m.ScriptDuration * 1000,
+            layout: (m.LayoutDuration + m.RecalcStyleDuration) * 1000
+        };
+    };
     const opened = async (open) => {
-        await open();
+        const cpu = process.cpuUsage();
+        await open(); // a new document: the renderer's metrics start from 0
         await page.waitForFunction(() => window.benchMarks.painted);
+        const used = process.cpuUsage(cpu);
+        const now = await busy();
         const said = await page.textContent("#message");
         if (said !== expected) throw new Error(`bench: the page said "${said}"`);
-        return marks();
+        return {
+            ...(await marks()),
+            node: (used.user + used.system) / 1000,
+            ...now
+        };
     };
 
     console.log("Opening the page…");
@@ -233,6 +254,22 @@ try {
     row(
         "opening the page: the full matrix painted",
         loads.map((m) => m.painted)
+    );
+    row(
+        "… meanwhile, CPU of the fleet server and the emulators (one Node process)",
+        loads.map((m) => m.node)
+    );
+    row(
+        "… meanwhile, the page's renderer busy (all tasks)",
+        loads.map((m) => m.task)
+    );
+    row(
+        "… of that, in script",
+        loads.map((m) => m.script)
+    );
+    row(
+        "… of that, in style and layout",
+        loads.map((m) => m.layout)
     );
     row(
         `planning one change for ${SERVERS} servers (deactivate a user), drawn`,

@@ -15,6 +15,33 @@ import {fleet} from "./state.js";
 
 let loading = null;
 
+/**
+ * What the view keeps of a server's lists: the members the matrices, the plan and the export
+ * read. A user record of OctoPrint's carries much more (its needs, settings, API key), times
+ * 200 users times 100 servers.
+ */
+function kept({users, groups, permissions}) {
+    return {
+        users: users.map(({name, active, groups: of, permissions: own}) => ({
+            name,
+            active,
+            groups: of,
+            permissions: own
+        })),
+        groups: groups.map((group) => ({
+            key: group.key,
+            name: group.name,
+            description: group.description,
+            default: group.default,
+            permissions: group.permissions,
+            subgroups: group.subgroups,
+            removable: group.removable,
+            changeable: group.changeable
+        })),
+        permissions: permissions.map(({key}) => ({key}))
+    };
+}
+
 /** Reads every server again; resolves to what it said ({text, kind}), also shown. */
 function load() {
     if (loading) return loading;
@@ -36,7 +63,10 @@ function load() {
                     readFleet(reachable, {
                         clientFor,
                         onRead(name, outcome) {
-                            fleet.read.set(name, outcome);
+                            fleet.read.set(
+                                name,
+                                outcome.value ? {value: kept(outcome.value)} : outcome
+                            );
                             done += 1;
                             byId("users-summary").textContent =
                                 "Reading… " + done + " of " + reachable.length;

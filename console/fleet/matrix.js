@@ -63,6 +63,9 @@ function statusText(server, outcome) {
     return "answers";
 }
 
+// Column widths in rem, as fleet.css has them.
+const FIRST = 11;
+const COLUMN = 9;
 // Lists longer than this show as a count ("17 permissions"), but where they differ.
 const LISTED = 4;
 const byText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
@@ -185,9 +188,12 @@ function rowHeader(id, extra, drift) {
 }
 
 function matrixTable(caption, first, servers, rows) {
+    // A fixed layout: the browser sizes the columns from the header row alone, not from
+    // every one of 20,000 cells.
+    const width = "max(100%, " + (FIRST + COLUMN * servers.length) + "rem)";
     return el(
         "table",
-        {},
+        {style: "width: " + width},
         el("caption", {textContent: caption}),
         el(
             "thead",
