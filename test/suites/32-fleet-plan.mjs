@@ -79,8 +79,8 @@ const nothingLeft = (fleet, wanted) =>
     );
 
 const exampleFile = () => {
-    const doc = read("docs/fleet-desired-state.md");
-    return /```json\n([\s\S]*?)```/.exec(doc)[1];
+    const doc = read("docs/fleet.md");
+    return /### An example\s+```json\n([\s\S]*?)```/.exec(doc)[1];
 };
 
 export default async function () {
@@ -1199,7 +1199,7 @@ export default async function () {
     );
 
     await check(
-        "the example in docs/fleet-desired-state.md: valid by the schema, imported, and applied to 1.10, 1.11 and 2.0",
+        "the desired-state example in docs/fleet.md: valid by the schema, imported, and applied to 1.10, 1.11 and 2.0",
         () => {
             const text = exampleFile();
             const example = JSON.parse(text);
