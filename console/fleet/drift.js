@@ -180,20 +180,8 @@ export function usersMatrix(servers) {
                 words: () => "permissions differ"
             }
         ]
-    ).map(({id, cells, drift}) => ({
-        name: id,
-        cells: cells.map(({server, record, differs}) => ({
-            server,
-            user: record,
-            differs
-        })),
-        drift
-    }));
-    return {
-        servers: servers.map((server) => server.name),
-        rows,
-        drifted: rows.filter((row) => row.drift.length).length
-    };
+    );
+    return /** @type {Matrix<UserRow>} */ (matrixOf(servers, rows, "name", "user"));
 }
 
 /**
@@ -230,18 +218,32 @@ export function groupsMatrix(servers) {
             keys("permissions"),
             keys("subgroups")
         ]
-    ).map(({id, cells, drift}) => ({
-        key: id,
-        cells: cells.map(({server, record, differs}) => ({
-            server,
-            group: record,
-            differs
+    );
+    return /** @type {Matrix<GroupRow>} */ (matrixOf(servers, rows, "key", "group"));
+}
+
+/**
+ * The matrix of rowsOf()'s rows, their ids and records under the names the rows' type has
+ * (`name` and `user`, `key` and `group`).
+ * @param {ServerState[]} servers
+ * @param {{id: string, cells: {server: string, record: unknown, differs: string[]}[], drift: string[]}[]} rows
+ * @param {string} id
+ * @param {string} record
+ * @returns {Matrix<unknown>}
+ */
+function matrixOf(servers, rows, id, record) {
+    const named = rows.map((row) => ({
+        [id]: row.id,
+        cells: row.cells.map((cell) => ({
+            server: cell.server,
+            [record]: cell.record,
+            differs: cell.differs
         })),
-        drift
+        drift: row.drift
     }));
     return {
         servers: servers.map((server) => server.name),
-        rows,
+        rows: named,
         drifted: rows.filter((row) => row.drift.length).length
     };
 }

@@ -337,14 +337,18 @@ export default async function ({browser}) {
 
         // ~~ a fleet of emulators this suite starts
 
-        const alpha = await startEmulatedOctoPrint({
-            version: "1.10",
-            apikey: KEYS.alpha,
+        // alpha and delta start alike; beta and gamma have drifted from them.
+        const alike = {
             users: [
                 {name: "carol", password: pw, groups: ["users"]},
                 {name: "dave", password: pw, groups: ["users"]}
             ],
             groups: [OPERATORS]
+        };
+        const alpha = await startEmulatedOctoPrint({
+            version: "1.10",
+            apikey: KEYS.alpha,
+            ...alike
         });
         closing.push(alpha);
         const beta = await startEmulatedOctoPrint({
@@ -366,11 +370,7 @@ export default async function ({browser}) {
         const delta = await startEmulatedOctoPrint({
             version: "1.10",
             apikey: KEYS.delta,
-            users: [
-                {name: "carol", password: pw, groups: ["users"]},
-                {name: "dave", password: pw, groups: ["users"]}
-            ],
-            groups: [OPERATORS]
+            ...alike
         });
         closing.push(delta);
         const front = await startFailingFront(delta.url);
