@@ -12,6 +12,7 @@ import {spawn} from "node:child_process";
 import {mkdirSync} from "node:fs";
 import {fileURLToPath} from "node:url";
 import {startServer} from "../../server/app.mjs";
+import {axeViolations} from "../axe.mjs";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const ARTIFACTS = new URL("../artifacts/", import.meta.url);
@@ -551,6 +552,15 @@ async function runConsole({browser}, {label, octoprint}) {
                 );
                 expect(overflow <= 0, `${overflow} px wider than the screen`);
             }
+        );
+
+        await check(
+            "axe-core: no violations",
+            async () => {
+                const violations = await axeViolations(page);
+                expect(!violations.length, violations.join("; "));
+            },
+            {alone: true}
         );
 
         await check("no uncaught errors on the page", async () => {

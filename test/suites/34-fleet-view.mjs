@@ -9,18 +9,15 @@
 // user twice or lost one. One server refuses connections: it is skipped with its reason.
 // axe-core finds no violation. The steps build on each other: after a failure the rest of the
 // chain is reported as not run instead of timing out one by one.
-/* global document, window, axe -- in page.evaluate */
+/* global document, window -- in page.evaluate */
 import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
 import {createServer, request as httpRequest} from "node:http";
 import {startEmulatedOctoPrint, startServer} from "../../server/app.mjs";
+import {axeViolations} from "../axe.mjs";
 import {checker} from "../checks.mjs";
 import {WAIT, requester, runMain, startFake} from "../servers.mjs";
 
-const AXE = readFileSync(
-    new URL("../../node_modules/axe-core/axe.min.js", import.meta.url),
-    "utf8"
-);
 const UNTIL = /open (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)\n[^]*Press Ctrl\+C/;
 const KEYS = {
     alpha: "ALPHA-VIEW-ADMIN-KEY-11111",
@@ -220,24 +217,6 @@ function pageHelpers(page) {
             );
             return {said, results};
         },
-        /** axe-core on the page as it is: the violations, each with a few of its nodes. */
-        async axe() {
-            if (!(await page.evaluate(() => typeof axe !== "undefined"))) {
-                await page.addScriptTag({content: AXE});
-            }
-            return page.evaluate(async () => {
-                const run = await axe.run(document, {resultTypes: ["violations"]});
-                if (run.passes.length < 10)
-                    return [`only ${run.passes.length} rules ran`];
-                return run.violations.map(
-                    (v) =>
-                        `${v.id}: ${v.help} (${v.nodes
-                            .slice(0, 3)
-                            .map((n) => n.target.join(" "))
-                            .join(" | ")})`
-                );
-            });
-        },
         /** Presses Tab until `selector` has the focus (at most `max` times). */
         async tabTo(selector, max = 60) {
             for (let i = 0; i < max; i++) {
@@ -326,7 +305,7 @@ export default async function ({browser}) {
                         "bob",
                         "carol"
                     ]);
-                    assert.deepEqual(await view.axe(), []);
+                    assert.deepEqual(await axeViolations(page), []);
                     assert.deepEqual(errors, []);
                 } finally {
                     await context.close();
@@ -550,7 +529,7 @@ export default async function ({browser}) {
             await step(
                 "axe: no violations with drift, a plan and a failure shown",
                 async () => {
-                    assert.deepEqual(await view.axe(), []);
+                    assert.deepEqual(await axeViolations(page), []);
                 }
             );
 
@@ -885,7 +864,7 @@ export default async function ({browser}) {
             );
 
             await check(
-                "a hundred columns stay readable: the page does not scroll sideways, the names stay in sight",
+                "a narrow screen: the page does not scroll sideways, the names stay in sight, axe finds nothing",
                 async () => {
                     await page.setViewportSize({width: 390, height: 844});
                     const seen = await page.evaluate(() => {
@@ -912,6 +891,7 @@ export default async function ({browser}) {
                         `the names moved ${seen.left} px`
                     );
                     assert.equal(seen.focusable, 0);
+                    assert.deepEqual(await axeViolations(page), []); // narrow, too
                 }
             );
 
