@@ -11,7 +11,8 @@ import {serverNames} from "./drift.js";
 import {passwordsNeeded, planFleet} from "./plan.js";
 import {chosen, readStates} from "./state.js";
 
-// The plan shown: its title, how to make what is wanted, the passwords given, the plans.
+// The plan shown: its title, how to make what is wanted, the passwords given, the servers it
+// is for (null: the ticked ones), the plans.
 let current = null;
 let applying = false;
 let failed = []; // the servers whose last apply failed
@@ -48,13 +49,13 @@ export function showPlan(title, build) {
         say("Changes are being applied: plan the next one when they are done.", "error");
         return;
     }
-    current = {title, build, passwords: {}, plans: []};
+    current = {title, build, passwords: {}, only: null, plans: []};
     byId("applying").hidden = true;
     plan();
 }
 
-function plan(only) {
-    const names = new Set(only || chosen());
+function plan() {
+    const names = new Set(current.only || chosen());
     let plans;
     try {
         plans = planFleet(readStates(), current.build(current.passwords)).filter((p) =>
@@ -232,5 +233,6 @@ async function retry() {
     const names = failed;
     await reread();
     current.title = current.title.replace(/^(Retry: )?/, "Retry: ");
-    if (plan(names) && !passwordsNeeded(current.plans).length) await apply(current.plans);
+    current.only = names;
+    if (plan() && !passwordsNeeded(current.plans).length) await apply(current.plans);
 }
