@@ -14,6 +14,7 @@ import {cpus, loadavg} from "node:os";
 import {versions} from "../dist/octoprint-access-fake.mjs";
 import {startEmulatedOctoPrint, startServer} from "../server/app.mjs";
 import {docStates} from "../scripts/doc-block.mjs";
+import {READ_AT_ONCE} from "../console/fleet/loader.js";
 import {launch} from "../test/browser.mjs";
 
 const SERVERS = Number(process.env.SERVERS || 100);
@@ -175,6 +176,21 @@ try {
         () => document.querySelectorAll("#users-matrix td, #groups-matrix td").length
     );
 
+    // Readable with 100 columns: scrolled to its last column, the names are still in sight.
+    const wide = await page.evaluate(() => {
+        const region = document.getElementById("users-matrix");
+        region.scrollLeft = region.scrollWidth;
+        const names = region.querySelector("tbody th").getBoundingClientRect();
+        const shown = region.getBoundingClientRect();
+        const last = region.querySelector("tbody td:last-child").getBoundingClientRect();
+        return {
+            table: region.querySelector("table").offsetWidth,
+            region: region.clientWidth,
+            names: Math.round(names.left - shown.left),
+            last: last.right <= shown.right + 1,
+            page: document.documentElement.scrollWidth - window.innerWidth
+        };
+    });
     await cdp.send("HeapProfiler.collectGarbage");
     const metrics = Object.fromEntries(
         (await cdp.send("Performance.getMetrics")).metrics.map((m) => [m.name, m.value])
@@ -240,7 +256,7 @@ try {
             `(${cpus().length} CPUs); load average (1 / 5 min) ${before} before, ${after} after;\n` +
             `${SERVERS} emulated servers (OctoPrint ${versions.join(", ")} in turn), ` +
             `${USERS} users and ${GROUPS} groups each besides the built-in ones, with some drift; ` +
-            `the fleet server's limits 4 per server and 16 in all; the page reads 2 servers at ` +
+            `the fleet server's limits 4 per server and 16 in all; the page reads ${READ_AT_ONCE} servers at ` +
             `once (3 requests each); ${RUNS} runs, median and range`
     );
     lines.push("");
@@ -298,6 +314,13 @@ try {
         `The page after loading, after a garbage collection: JS heap ${mb(metrics.JSHeapUsedSize)} ` +
             `used of ${mb(metrics.JSHeapTotalSize)}, ${metrics.Nodes.toLocaleString("en")} DOM ` +
             `nodes (${cells.toLocaleString("en")} matrix cells).`
+    );
+    lines.push("");
+    lines.push(
+        `With ${SERVERS} columns the users table is ${wide.table.toLocaleString("en")} px wide ` +
+            `in a region of ${wide.region.toLocaleString("en")} px (a window of 1,280); scrolled to its last column ` +
+            `(${wide.last ? "in sight" : "NOT in sight"}), the names stay ${wide.names} px from ` +
+            `the region's left edge, and the page scrolls sideways by ${wide.page} px.`
     );
     lines.push("");
     lines.push("| servers read at once | " + AT_ONCE.join(" | ") + " |");
