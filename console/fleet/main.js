@@ -51,7 +51,7 @@ function load() {
         .then((servers) => {
             fleet.servers = servers;
             fleet.read = new Map();
-            drawServers(() => {});
+            drawServers();
             const reachable = servers.filter((server) => server.reachable);
             if (!reachable.length) {
                 drawMatrices();
@@ -74,7 +74,7 @@ function load() {
                     })
                 )
                 .then((read) => {
-                    drawServers(() => {});
+                    drawServers();
                     drawMatrices();
                     fillForms();
                     const failed = Array.from(read.values()).filter(
@@ -115,7 +115,7 @@ function load() {
 byId("reload").addEventListener("click", load);
 byId("choose-all").addEventListener("click", () => {
     fleet.leftOut.clear();
-    drawServers(() => {});
+    drawServers();
 });
 byId("only-drift").addEventListener("change", (event) => {
     byId("drift").classList.toggle("only-drift", event.target.checked);

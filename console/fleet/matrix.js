@@ -7,8 +7,8 @@ import {byId, el} from "../dom.js";
 import {groupsMatrix, usersMatrix} from "./drift.js";
 import {fleet, readStates} from "./state.js";
 
-/** The servers table; `onTick` runs when a tick changes. */
-export function drawServers(onTick) {
+/** The servers table; its ticks choose where the next plan goes (state.js's leftOut). */
+export function drawServers() {
     byId("server-list").replaceChildren(
         ...fleet.servers.map((server) => {
             const outcome = fleet.read.get(server.name);
@@ -23,7 +23,6 @@ export function drawServers(onTick) {
             tick.addEventListener("change", () => {
                 if (tick.checked) fleet.leftOut.delete(server.name);
                 else fleet.leftOut.add(server.name);
-                onTick();
             });
             return el(
                 "tr",

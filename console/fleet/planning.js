@@ -194,6 +194,7 @@ async function apply(plans) {
     busy(+1);
     let outcome;
     try {
+        // Never rejects for a server's failure: each has its result.
         outcome = await applyPlans(plans, {
             accessFor: (name) => clientFor(name).access,
             onProgress({done, failed: bad, total}) {
@@ -206,11 +207,16 @@ async function apply(plans) {
                 results.append(resultItem(result));
             }
         });
+    } catch (error) {
+        say("Applying stopped: " + error.message, "error"); // a bug: say so
+        return;
     } finally {
         busy(-1);
+        applying = false;
     }
     failed = failedServers(outcome);
     const done = outcome.filter((r) => r.outcome === "done").length;
+    applying = true; // until the fresh read is in: no plan from what is being replaced
     const read = await reread();
     applying = false;
     byId("retry").hidden = !failed.length;
