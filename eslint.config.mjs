@@ -2,9 +2,16 @@ import js from "@eslint/js";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
-// The fleet's plan and desired-state modules run in the page, in Node and from a command
-// line: ES modules with no globals beyond the language's (no DOM, jQuery, OctoPrint or Node).
-const PORTABLE = ["console/fleet/plan.js", "console/fleet/desired-state.js"];
+// The fleet's plan, desired-state, drift and executor modules (and the failure words they
+// share with the console) run in the page, in Node and from a command line: ES modules with
+// no globals beyond the language's (no DOM, jQuery, OctoPrint or Node).
+const PORTABLE = [
+    "console/fleet/plan.js",
+    "console/fleet/desired-state.js",
+    "console/fleet/drift.js",
+    "console/fleet/apply.js",
+    "console/answer.js"
+];
 
 export default tseslint.config(
     {ignores: ["dist/", "node_modules/", "test/artifacts/", "build/"]},

@@ -1,4 +1,5 @@
 // Talking to the server: every call goes through OctoPrint.access on state.client.
+import {answerText} from "./answer.js";
 import {busy, say} from "./dom.js";
 import {state} from "./state.js";
 
@@ -18,19 +19,6 @@ function failure(xhr) {
         );
     }
     return answerText(xhr);
-}
-
-/** A failed answer in words: status, status text and OctoPrint's own message, if any. */
-export function answerText(xhr) {
-    let error = xhr.responseJSON && xhr.responseJSON.error;
-    if (!error) {
-        try {
-            error = JSON.parse(xhr.responseText).error;
-        } catch {
-            error = "";
-        }
-    }
-    return xhr.status + " " + xhr.statusText + (error ? ": " + error : "");
 }
 
 /**

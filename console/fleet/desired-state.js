@@ -2,7 +2,7 @@
  * The desired-state file: a fleet's users and groups as JSON, to keep (in git, say) and to
  * import. Export from the servers' states, read and check a file, and turn it into what
  * plan.js plans for. Plain JavaScript, no DOM and no Node API, as plan.js.
- * docs/fleet-desired-state.md describes the format; docs/fleet-state.schema.json is its
+ * docs/fleet.md ("The desired-state file") describes the format; docs/fleet-state.schema.json is its
  * JSON Schema. A file never holds a password or an API key.
  */
 

@@ -1,171 +1,89 @@
 /*
- * The fleet page (fleet.html), a first plain view: the servers npm start's fleet lists, and
- * for each one that answers its users and groups, read through its own client's access
- * component. servers.js asks the fleet server, clients.js makes one client per server,
- * loader.js reads them all a few at a time.
+ * The fleet view (fleet.html): the servers npm start's fleet lists; every reachable one read
+ * through its own client's access component (clients.js, loader.js); their users and groups
+ * side by side with the drift marked (matrix.js, drift.js); changes planned and applied on
+ * the ticked servers (actions.js, planning.js, plan.js, apply.js).
  */
-import {busy, byId, el, list, say} from "../dom.js";
+import {fillForms, wireActions} from "./actions.js";
+import {busy, byId, say} from "../dom.js";
 import {clientFor, loadClient} from "./clients.js";
 import {readFleet} from "./loader.js";
+import {drawMatrices, drawServers} from "./matrix.js";
+import {wirePlanning} from "./planning.js";
 import {fetchServers} from "./servers.js";
+import {fleet} from "./state.js";
 
-/** A table with a caption, column headers and one row per item; cells say their column. */
-function table(caption, columns, rows) {
-    return el(
-        "div",
-        {className: "scroll"},
-        el(
-            "table",
-            {},
-            el("caption", {textContent: caption}),
-            el(
-                "thead",
-                {},
-                el(
-                    "tr",
-                    {},
-                    ...columns.map((column) =>
-                        el("th", {scope: "col", textContent: column})
-                    )
-                )
-            ),
-            el(
-                "tbody",
-                {},
-                ...rows.map((cells) =>
-                    el(
-                        "tr",
-                        {},
-                        ...cells.map((cell, index) =>
-                            el("td", {dataset: {label: columns[index]}}, cell)
-                        )
-                    )
-                )
-            )
-        )
-    );
+let loading = null;
+
+/**
+ * What the view keeps of a server's lists: the members the matrices, the plan and the export
+ * read. A user record of OctoPrint's carries much more (its needs, settings, API key), times
+ * 200 users times 100 servers.
+ */
+function kept({users, groups, permissions}) {
+    return {
+        users: users.map(({name, active, groups: of, permissions: own}) => ({
+            name,
+            active,
+            groups: of,
+            permissions: own
+        })),
+        groups: groups.map((group) => ({
+            key: group.key,
+            name: group.name,
+            description: group.description,
+            default: group.default,
+            permissions: group.permissions,
+            subgroups: group.subgroups,
+            removable: group.removable,
+            changeable: group.changeable
+        })),
+        permissions: permissions.map(({key}) => ({key}))
+    };
 }
 
-function showServers(servers) {
-    byId("server-list").replaceChildren(
-        ...servers.map((server) =>
-            el(
-                "tr",
-                {dataset: {server: server.name}},
-                el("th", {scope: "row", textContent: server.name}),
-                el("td", {
-                    dataset: {label: "Version"},
-                    textContent: server.version || "—"
-                }),
-                el(
-                    "td",
-                    {
-                        dataset: {label: "Status"},
-                        className: "server-state " + (server.reachable ? "up" : "down")
-                    },
-                    server.reachable ? "answers" : "not reachable: " + server.error
-                ),
-                el(
-                    "td",
-                    {dataset: {label: "Address"}},
-                    server.emulated
-                        ? "embedded emulator (OctoPrint " + server.emulated + "'s rules)"
-                        : el("code", {textContent: server.url})
-                )
-            )
-        )
-    );
-}
-
-/** The section of one server that answers: its users and groups, or why they are missing. */
-function serverSection(server, outcome) {
-    const id = "server-" + server.name;
-    const section = el(
-        "section",
-        {
-            id,
-            className: "panel server",
-            dataset: {server: server.name}
-        },
-        el("h2", {id: id + "-title", textContent: server.name}),
-        el("p", {
-            className: "hint",
-            textContent: "OctoPrint " + server.version
-        })
-    );
-    section.setAttribute("aria-labelledby", id + "-title");
-    if (!outcome) {
-        section.append(el("p", {textContent: "Reading…"}));
-    } else if (outcome.error) {
-        section.append(
-            el("p", {
-                className: "server-state down",
-                textContent: "Could not read it: " + outcome.error
-            })
-        );
-    } else {
-        const {users, groups} = outcome.value;
-        section.append(
-            el("h3", {textContent: "Users"}),
-            table(
-                users.length + " users on " + server.name,
-                ["Name", "Active", "Groups", "Own permissions"],
-                users.map((user) => [
-                    user.name,
-                    user.active ? "active" : "inactive",
-                    list(user.groups),
-                    list(user.permissions)
-                ])
-            ),
-            el("h3", {textContent: "Groups"}),
-            table(
-                groups.length + " groups on " + server.name,
-                ["Key", "Name", "Default", "Permissions", "Subgroups"],
-                groups.map((group) => [
-                    group.key,
-                    group.name,
-                    group.default ? "yes" : "no",
-                    list(group.permissions),
-                    list(group.subgroups)
-                ])
-            )
-        );
-    }
-    return section;
-}
-
+/** Reads every server again; resolves to what it said ({text, kind}), also shown. */
 function load() {
+    if (loading) return loading;
     busy(+1);
     byId("reload").disabled = true;
-    return fetchServers()
+    loading = fetchServers()
         .then((servers) => {
-            showServers(servers);
+            fleet.servers = servers;
+            fleet.read = new Map();
+            drawServers();
             const reachable = servers.filter((server) => server.reachable);
-            const details = byId("server-details");
-            details.replaceChildren(...reachable.map((server) => serverSection(server)));
             if (!reachable.length) {
-                say("No server of the fleet answers.", "error");
-                return;
+                drawMatrices();
+                return {text: "No server of the fleet answers.", kind: "error"};
             }
+            let done = 0;
             return loadClient(reachable.map((server) => server.name))
                 .then(() =>
                     readFleet(reachable, {
                         clientFor,
                         onRead(name, outcome) {
-                            const server = reachable.find((each) => each.name === name);
-                            byId("server-" + name).replaceWith(
-                                serverSection(server, outcome)
+                            fleet.read.set(
+                                name,
+                                outcome.value ? {value: kept(outcome.value)} : outcome
                             );
+                            done += 1;
+                            byId("users-summary").textContent =
+                                "Reading… " + done + " of " + reachable.length;
                         }
                     })
                 )
                 .then((read) => {
+                    drawServers();
+                    drawMatrices();
+                    fillForms();
                     const failed = Array.from(read.values()).filter(
                         (outcome) => "error" in outcome
                     ).length;
                     const down = servers.length - reachable.length;
-                    say(
-                        "Read " +
+                    return {
+                        text:
+                            "Read " +
                             (reachable.length - failed) +
                             " of " +
                             servers.length +
@@ -173,23 +91,35 @@ function load() {
                             (down ? "; " + down + " not reachable" : "") +
                             (failed ? "; " + failed + " failed" : "") +
                             ".",
-                        down || failed ? "error" : "ok"
-                    );
+                        kind: down || failed ? "error" : "ok"
+                    };
                 });
         })
-        .catch((error) => {
-            say(
+        .catch((error) => ({
+            text:
                 error.status === 401
                     ? "Not signed in: open the link with the token that npm start printed."
                     : error.message,
-                "error"
-            );
-        })
-        .then(() => {
+            kind: "error"
+        }))
+        .then((said) => {
+            say(said.text, said.kind);
             busy(-1);
             byId("reload").disabled = false;
+            loading = null;
+            return said;
         });
+    return loading;
 }
 
 byId("reload").addEventListener("click", load);
+byId("choose-all").addEventListener("click", () => {
+    fleet.leftOut.clear();
+    drawServers();
+});
+byId("only-drift").addEventListener("change", (event) => {
+    byId("drift").classList.toggle("only-drift", event.target.checked);
+});
+wireActions();
+wirePlanning(load);
 load();

@@ -6,7 +6,7 @@
  * An operation says what to call on that server's `OctoPrint.access` (method and arguments),
  * never raw HTTP: the executor runs them through each server's own client. A server's
  * operations run one after another, in the order given; servers run side by side. See
- * docs/fleet-desired-state.md for the rules written out.
+ * docs/fleet.md ("The modules: plan, executor, drift") for the rules written out.
  */
 
 /**

@@ -12,6 +12,7 @@ import {spawn} from "node:child_process";
 import {mkdirSync} from "node:fs";
 import {fileURLToPath} from "node:url";
 import {startServer} from "../../server/app.mjs";
+import {axeViolations} from "../axe.mjs";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const ARTIFACTS = new URL("../artifacts/", import.meta.url);
@@ -610,6 +611,15 @@ async function runConsole({browser}, {label, octoprint}) {
                 await page.locator("#group-editor").waitFor({state: "visible"});
                 fits("the group editor", await gap("#group-editor"));
                 await page.click("#group-close");
+            },
+            {alone: true}
+        );
+
+        await check(
+            "axe-core: no violations",
+            async () => {
+                const violations = await axeViolations(page);
+                expect(!violations.length, violations.join("; "));
             },
             {alone: true}
         );
