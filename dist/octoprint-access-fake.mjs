@@ -332,14 +332,27 @@ function createEmulator(options = {}) {
     // ~~ records as OctoPrint's server reports them
     /** A list of permission keys with ADMIN standing for all of them, as OctoPrint reads it. */
     const expand = (keys) => keys.indexOf("ADMIN") >= 0 ? Object.keys(permissions) : keys;
-    function addNeeds(needs, more) {
-        for (const kind of Object.keys(more)) {
-            needs[kind] = unique((needs[kind] || []).concat(more[kind])).sort();
-        }
-        return needs;
+    function addNeeds(into, more) {
+        const add = (values, kind) => {
+            const set = into.get(kind) || new Set();
+            into.set(kind, set);
+            for (const value of Array.from(values))
+                set.add(value);
+        };
+        if (more instanceof Map)
+            more.forEach(add);
+        else
+            for (const kind of Object.keys(more))
+                add(more[kind], kind);
+        return into;
     }
-    function permissionNeeds(keys) {
+    const listed = (sets) => {
         const needs = {};
+        sets.forEach((set, kind) => (needs[kind] = Array.from(set).sort()));
+        return needs;
+    };
+    function permissionNeeds(keys) {
+        const needs = new Map();
         for (const key of expand(keys)) {
             if (isPermission(key))
                 addNeeds(needs, permissions[key].needs);
@@ -348,14 +361,31 @@ function createEmulator(options = {}) {
     }
     /** A group's needs: its own group need, its permissions', its subgroups' (recursively). */
     function groupNeeds(key, seen = []) {
+        const known = memo && !seen.length && memo.get(key);
+        if (known)
+            return known;
         const group = groups.get(key);
         if (!group || seen.indexOf(key) >= 0)
-            return {};
+            return new Map();
         seen.push(key);
-        const needs = addNeeds({ group: [key] }, permissionNeeds(group.permissions));
+        const needs = addNeeds(new Map([["group", new Set([key])]]), permissionNeeds(group.permissions));
         for (const sub of group.subgroups)
             addNeeds(needs, groupNeeds(sub, seen));
+        if (memo && seen.length === 1)
+            memo.set(key, needs);
         return needs;
+    }
+    // Each group's needs, kept while one list of records is made (nothing changes meanwhile):
+    // the 200 users of a list mostly share a few groups.
+    let memo = null;
+    function listing(make) {
+        memo = new Map();
+        try {
+            return make();
+        }
+        finally {
+            memo = null;
+        }
     }
     /** Whether giving `key` these subgroups closes a cycle (itself included). */
     function closesCycle(key, subgroups) {
@@ -375,12 +405,12 @@ function createEmulator(options = {}) {
     const isAdmin = (user) => {
         if (user === null)
             return false;
-        const roles = userNeeds(user).role || [];
-        return roles.indexOf("admin") >= 0;
+        const roles = userNeeds(user).get("role");
+        return !!roles && roles.has("admin");
     };
     const groupRecord = (group) => {
         const record = copy(group);
-        record.needs = groupNeeds(group.key);
+        record.needs = listed(groupNeeds(group.key));
         record.dangerous = expand(group.permissions).some((key) => isPermission(key) && permissions[key].dangerous);
         return record;
     };
@@ -390,7 +420,7 @@ function createEmulator(options = {}) {
             active: user.active,
             permissions: user.permissions.slice(),
             groups: user.groups.slice(),
-            needs: userNeeds(user),
+            needs: listed(userNeeds(user)),
             apikey: user.apikey,
             settings: copy(user.settings)
         };
@@ -405,8 +435,12 @@ function createEmulator(options = {}) {
         }
         return record;
     };
-    const groupList = () => ({ groups: Array.from(groups.values()).map(groupRecord) });
-    const userList = () => ({ users: Array.from(users.values()).map(userRecord) });
+    const groupList = () => listing(() => ({
+        groups: Array.from(groups.values()).map(groupRecord)
+    }));
+    const userList = () => listing(() => ({
+        users: Array.from(users.values()).map(userRecord)
+    }));
     // ~~ request helpers
     function findByKey(key) {
         return Array.from(users.values()).filter((u) => u.apikey === key)[0];
@@ -830,11 +864,11 @@ function createEmulator(options = {}) {
         }
     }
     function state() {
-        return {
+        return listing(() => ({
             users: Array.from(users.values()).map(userRecord),
             groups: Array.from(groups.values()).map(groupRecord),
             permissions: Object.keys(permissions).map((key) => copy(permissions[key]))
-        };
+        }));
     }
     return {
         version,

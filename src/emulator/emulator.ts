@@ -346,15 +346,29 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     const expand = (keys: string[]): string[] =>
         keys.indexOf("ADMIN") >= 0 ? Object.keys(permissions) : keys;
 
-    function addNeeds(needs: Needs, more: Needs): Needs {
-        for (const kind of Object.keys(more)) {
-            needs[kind] = unique((needs[kind] || []).concat(more[kind])).sort();
-        }
-        return needs;
+    // Needs are gathered as sets and listed, sorted, once: a user's needs join those of every
+    // permission of every group, and sorting at each join made a list of 200 users slow.
+    type NeedSets = Map<string, Set<string>>;
+
+    function addNeeds(into: NeedSets, more: Needs | NeedSets): NeedSets {
+        const add = (values: Iterable<string>, kind: string) => {
+            const set = into.get(kind) || new Set<string>();
+            into.set(kind, set);
+            for (const value of Array.from(values)) set.add(value);
+        };
+        if (more instanceof Map) more.forEach(add);
+        else for (const kind of Object.keys(more)) add(more[kind], kind);
+        return into;
     }
 
-    function permissionNeeds(keys: string[]): Needs {
+    const listed = (sets: NeedSets): Needs => {
         const needs: Needs = {};
+        sets.forEach((set, kind) => (needs[kind] = Array.from(set).sort()));
+        return needs;
+    };
+
+    function permissionNeeds(keys: string[]): NeedSets {
+        const needs: NeedSets = new Map();
         for (const key of expand(keys)) {
             if (isPermission(key)) addNeeds(needs, permissions[key].needs);
         }
@@ -362,13 +376,31 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     }
 
     /** A group's needs: its own group need, its permissions', its subgroups' (recursively). */
-    function groupNeeds(key: string, seen: string[] = []): Needs {
+    function groupNeeds(key: string, seen: string[] = []): NeedSets {
+        const known = memo && !seen.length && memo.get(key);
+        if (known) return known;
         const group = groups.get(key);
-        if (!group || seen.indexOf(key) >= 0) return {};
+        if (!group || seen.indexOf(key) >= 0) return new Map();
         seen.push(key);
-        const needs = addNeeds({group: [key]}, permissionNeeds(group.permissions));
+        const needs = addNeeds(
+            new Map([["group", new Set([key])]]),
+            permissionNeeds(group.permissions)
+        );
         for (const sub of group.subgroups) addNeeds(needs, groupNeeds(sub, seen));
+        if (memo && seen.length === 1) memo.set(key, needs);
         return needs;
+    }
+
+    // Each group's needs, kept while one list of records is made (nothing changes meanwhile):
+    // the 200 users of a list mostly share a few groups.
+    let memo: Map<string, NeedSets> | null = null;
+    function listing<T>(make: () => T): T {
+        memo = new Map();
+        try {
+            return make();
+        } finally {
+            memo = null;
+        }
     }
 
     /** Whether giving `key` these subgroups closes a cycle (itself included). */
@@ -384,7 +416,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         return subgroups.some(reaches);
     }
 
-    const userNeeds = (user: User): Needs =>
+    const userNeeds = (user: User): NeedSets =>
         user.groups.reduce(
             (needs, key) => addNeeds(needs, groupNeeds(key)),
             permissionNeeds(user.permissions)
@@ -392,13 +424,13 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
 
     const isAdmin = (user: User | null): boolean => {
         if (user === null) return false;
-        const roles = userNeeds(user).role || [];
-        return roles.indexOf("admin") >= 0;
+        const roles = userNeeds(user).get("role");
+        return !!roles && roles.has("admin");
     };
 
     const groupRecord = (group: GroupData): GroupRecord => {
         const record = copy(group) as GroupRecord;
-        record.needs = groupNeeds(group.key);
+        record.needs = listed(groupNeeds(group.key));
         record.dangerous = expand(group.permissions).some(
             (key) => isPermission(key) && permissions[key].dangerous
         );
@@ -411,7 +443,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
             active: user.active,
             permissions: user.permissions.slice(),
             groups: user.groups.slice(),
-            needs: userNeeds(user),
+            needs: listed(userNeeds(user)),
             apikey: user.apikey,
             settings: copy(user.settings)
         };
@@ -427,9 +459,13 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     };
 
     const groupList = () =>
-        ({groups: Array.from(groups.values()).map(groupRecord)}) as unknown as Json;
+        listing(() => ({
+            groups: Array.from(groups.values()).map(groupRecord)
+        })) as unknown as Json;
     const userList = () =>
-        ({users: Array.from(users.values()).map(userRecord)}) as unknown as Json;
+        listing(() => ({
+            users: Array.from(users.values()).map(userRecord)
+        })) as unknown as Json;
 
     // ~~ request helpers
 
@@ -871,11 +907,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     }
 
     function state(): EmulatorState {
-        return {
+        return listing(() => ({
             users: Array.from(users.values()).map(userRecord),
             groups: Array.from(groups.values()).map(groupRecord),
             permissions: Object.keys(permissions).map((key) => copy(permissions[key]))
-        };
+        }));
     }
 
     return {
