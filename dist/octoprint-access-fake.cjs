@@ -427,7 +427,7 @@ function createEmulator(options = {}) {
             settings: copy(user.settings)
         };
         if (version === "2.0") {
-            record.has_password = user.password !== null;
+            record.has_password = true; // every user here has one
         }
         else {
             const admin = isAdmin(user);
@@ -687,9 +687,7 @@ function createEmulator(options = {}) {
                 fail$1(400, "current password is missing");
             }
             const user = users.get(ctx.id);
-            if (!user ||
-                user.password === null ||
-                !passwords.check(user.password, current)) {
+            if (!user || !passwords.check(user.password, current)) {
                 fail$1(403, "Invalid current password");
             }
         }
@@ -777,10 +775,7 @@ function createEmulator(options = {}) {
         if (typeof data.user !== "string" || typeof data.pass !== "string")
             fail$1(400);
         const user = users.get(data.user);
-        if (!user ||
-            !user.active ||
-            user.password === null ||
-            !passwords.check(user.password, data.pass)) {
+        if (!user || !user.active || !passwords.check(user.password, data.pass)) {
             fail$1(403);
         }
         sessionUser = user.name;

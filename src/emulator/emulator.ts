@@ -126,7 +126,7 @@ interface User {
     groups: string[];
     apikey: string | null;
     settings: JsonObject;
-    password: unknown; // null: logs in with its API key only
+    password: unknown; // what passwords.hash made: every user has one, the admin too
 }
 
 interface Context {
@@ -448,7 +448,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
             settings: copy(user.settings)
         };
         if (version === "2.0") {
-            record.has_password = user.password !== null;
+            record.has_password = true; // every user here has one
         } else {
             const admin = isAdmin(user);
             record.admin = admin;
@@ -719,11 +719,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
                 fail(400, "current password is missing");
             }
             const user = users.get(ctx.id);
-            if (
-                !user ||
-                user.password === null ||
-                !passwords.check(user.password, current)
-            ) {
+            if (!user || !passwords.check(user.password, current)) {
                 fail(403, "Invalid current password");
             }
         }
@@ -819,12 +815,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         const data = jsonObject(ctx, true);
         if (typeof data.user !== "string" || typeof data.pass !== "string") fail(400);
         const user = users.get(data.user);
-        if (
-            !user ||
-            !user.active ||
-            user.password === null ||
-            !passwords.check(user.password, data.pass)
-        ) {
+        if (!user || !user.active || !passwords.check(user.password, data.pass)) {
             fail(403);
         }
         sessionUser = user.name;
