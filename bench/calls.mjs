@@ -79,10 +79,8 @@ Object.assign(OctoPrintClient.prototype, host);
 // The bundle runs in this realm, as it would beside OctoPrint's client in a page: `window` is
 // its `this` (the global of a classic script) and its `window`, `define` is not defined, so its
 // wrapper takes the global OctoPrintClient path.
-// console.warn (the deprecated users.update order) is a no-op.
 const window = {OctoPrintClient};
-const quiet = {...console, warn() {}};
-new Function("console", "window", readFileSync(file, "utf8")).call(window, quiet, window);
+new Function("window", readFileSync(file, "utf8")).call(window, window);
 if (typeof window.OctoPrintAccessClient !== "function") {
     throw new Error(`bench: ${file} did not set window.OctoPrintAccessClient`);
 }
@@ -133,7 +131,7 @@ const cases = [
     [
         "users.update(name, active, admin, permissions, groups)",
         () => users.update("alice", true, false, perms, userGroups),
-        // The pre-1.4 order without a sixth argument hands the base client {} (docs/wire.md).
+        // The admin-third order without a sixth argument hands the base client {} (docs/wire.md).
         () => c.putJson(U + "/alice", updateBody, {})
     ],
     ["users.delete(name)", () => users.delete("alice"), () => c.delete(U + "/alice")],

@@ -20,7 +20,7 @@
         this.base = base;
     };
 
-    // update has the pre-1.4 order, admin third, as the access component still takes it.
+    // update has the admin flag third, as every access component takes it.
     [
         "list",
         "get",

@@ -79,7 +79,7 @@ module("OctoPrint.users on the wire", function (hooks) {
             test(`${method}, ${withOpts ? "with" : "without"} opts: the same request as access.users.${method}`, function (assert) {
                 const call = (target) => {
                     if (!withOpts) return target[method](...args);
-                    // update's opts is the sixth argument (the pre-1.4 order)
+                    // update's opts is the sixth argument (admin third)
                     return target[method](...args, OPTS());
                 };
                 call(this.client.users);
