@@ -13,9 +13,9 @@ import {docStates} from "./doc-block.mjs";
 const budgets = {
     "octoprint-access.min.js": 1300,
     // OctoPrint's own users.js, minified and gzipped, is 410 bytes; this file is more than
-    // that: it carries the banner, the load-order error, the once-per-method warning, a registration that leaves `users`
-    // redefinable, the groups for a legacy add and the take-over of OctoPrint 1.x's alias.
-    // See the README's "Legacy plugin frontends".
+    // that: it carries the banner, the load-order error, the once-per-method warning, a
+    // registration that leaves `users` redefinable, the groups for a legacy add and the
+    // take-over of OctoPrint 1.x's alias. See docs/size-and-speed.md.
     "octoprint-users.min.js": 600
 };
 
