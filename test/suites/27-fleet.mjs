@@ -525,6 +525,31 @@ export default async function ({browser}) {
             );
         });
 
+        await check(
+            "the limits' options reach the fleet; a timeout under 1 ms is 1 ms, never none",
+            async () => {
+                const main = runMain(
+                    [
+                        "--demo-fleet=1",
+                        "--per-server=2",
+                        "--in-flight=3",
+                        "--timeout=0.0001"
+                    ],
+                    {},
+                    {until: /Press Ctrl\+C/, wait: PATIENCE}
+                );
+                try {
+                    const {out} = await main.started;
+                    assert.match(
+                        out.stdout,
+                        /\nFleet of 1 \(--demo-fleet\); at most 2 requests in flight to each server and 3 in all, 0\.001 s timeout:\n/
+                    );
+                } finally {
+                    await main.stop();
+                }
+            }
+        );
+
         // ~~ npm start -- --fleet FILE: keys inline and from a variable, the warning, the output
 
         const fileUpstream = await started(
