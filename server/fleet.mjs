@@ -104,7 +104,10 @@ export function createFleet({
         }
     }
 
-    /** For the forwarder: slots within `timeout` (else 504), or null when the browser left. */
+    /**
+     * For the forwarder: slots within `timeout` (else 504, saying which limit was full), or
+     * null when the browser left.
+     */
     async function admit(member, res) {
         try {
             return await takeWithin(member, timeout, res);
@@ -112,8 +115,9 @@ export function createFleet({
             if (reason === "timeout")
                 send(res, 504, {
                     error:
-                        `${member.what}: no free slot within ${timeout / 1000} s ` +
-                        `(${perServer} requests to it in flight, ${member.slots.waiting} waiting)`
+                        `${member.what}: no free slot within ${timeout / 1000} s (in flight: ` +
+                        `${member.slots.used} of ${perServer} to it, ${member.slots.waiting} ` +
+                        `more waiting; ${all.used} of ${inFlight} to the fleet)`
                 });
             return null;
         }

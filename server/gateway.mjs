@@ -100,7 +100,7 @@ export function describe(error) {
 }
 
 /** 504 for a silent OctoPrint, 502 for an unreachable one, with `what` (e.g. "OctoPrint at <url>"). */
-export function sendUpstreamError(res, error, what, timeout) {
+function sendUpstreamError(res, error, what, timeout) {
     if (res.headersSent) res.destroy();
     else if (error.code === "GATEWAY_TIMEOUT")
         send(res, 504, {error: `${what} did not answer within ${timeout / 1000} s`});
@@ -178,7 +178,7 @@ export function hideSecrets(secrets) {
  * strings (API keys) that no answer may carry to the browser. `admit(res)`, when given, waits
  * for a free slot: it resolves to a function that gives the slot back, or to null when the
  * request was answered meanwhile (or the browser went away). `what` names OctoPrint in error
- * messages. Returns {url, target, forward(req, res, path)}: `path` is the raw request target
+ * messages. Returns {url, forward(req, res, path)}: `path` is the raw request target
  * as OctoPrint would get it (from "/"); forward() resolves once the exchange is over.
  */
 export function createForwarder({
@@ -263,7 +263,7 @@ export function createForwarder({
         });
     }
 
-    return {url, target, forward};
+    return {url, forward};
 }
 
 /**

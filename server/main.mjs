@@ -59,7 +59,8 @@ function count(flag, seconds = false) {
     if (text === undefined) return undefined;
     const value = Number(text);
     if (seconds ? value > 0 && value <= 3600 : Number.isInteger(value) && value >= 1)
-        return seconds ? Math.round(value * 1000) : value;
+        // At least 1 ms: 0 would turn a socket's timeout off.
+        return seconds ? Math.max(1, Math.round(value * 1000)) : value;
     stop(
         `--${flag} must be ${seconds ? "a number of seconds above 0, at most 3600" : "a whole number from 1"}, not "${text}"`
     );

@@ -10,13 +10,13 @@ import {
     deleteGroup,
     deleteUser,
     setUserActive,
-    setUserPassword
+    setUserPassword,
+    sortedSet
 } from "./plan.js";
 import {showPlan} from "./planning.js";
 import {readStates} from "./state.js";
 
-const byText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-const union = (lists) => Array.from(new Set(lists.flat())).sort(byText);
+const union = (lists) => sortedSet(lists.flat());
 
 /** Fills `select` with `values` (or [value, label] pairs), keeping the choice when it stays. */
 function options(select, values) {

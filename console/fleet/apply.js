@@ -8,6 +8,7 @@
  * plan.js.
  */
 import {failureText} from "../answer.js";
+import {eachLimited} from "./loader.js";
 import {invoke} from "./plan.js";
 
 /** @typedef {import("./plan.js").ServerPlan} ServerPlan */
@@ -30,24 +31,6 @@ import {invoke} from "./plan.js";
  * each server runs one request at a time here.
  */
 export const APPLY_AT_ONCE = 6;
-
-/**
- * Runs `task` for each of `items`, at most `limit` at once, started in order.
- * @template T
- * @param {T[]} items
- * @param {number} limit
- * @param {(item: T) => Promise<void>} task
- */
-function pool(items, limit, task) {
-    let next = 0;
-    /** @returns {Promise<void>} */
-    const worker = () => {
-        if (next >= items.length) return Promise.resolve();
-        const item = items[next++];
-        return task(item).then(worker);
-    };
-    return Promise.all(Array.from({length: Math.min(limit, items.length)}, worker));
-}
 
 /**
  * One call as a promise: resolves with its answer, rejects with the failed jqXHR (a thrown
@@ -150,7 +133,7 @@ export async function applyPlans(
         }
     }
     if (onProgress) onProgress({...progress});
-    await pool(busy, limit, (plan) =>
+    const ended = await eachLimited(busy, limit, (plan) =>
         Promise.resolve()
             .then(() => applyPlan(plan, accessFor(plan.server)))
             .catch((error) => ({
@@ -167,6 +150,8 @@ export async function applyPlans(
                 if (onProgress) onProgress({...progress});
             })
     );
+    // Only a throwing onResult or onProgress (a bug) ends so: say it.
+    for (const outcome of ended) if ("error" in outcome) throw outcome.error;
     return plans.map((plan) => /** @type {ServerResult} */ (results.get(plan.server)));
 }
 

@@ -6,6 +6,8 @@
  * JSON Schema. A file never holds a password or an API key.
  */
 
+import {byText, sortedSet} from "./plan.js";
+
 /** @typedef {import("./plan.js").ServerState} ServerState */
 /** @typedef {import("./plan.js").Wanted} Wanted */
 /**
@@ -34,9 +36,6 @@ const NEVER = {
 };
 
 const quote = (/** @type {unknown} */ value) => JSON.stringify(value);
-const byText = (/** @type {string} */ a, /** @type {string} */ b) =>
-    a < b ? -1 : a > b ? 1 : 0;
-const sorted = (/** @type {string[]} */ list) => Array.from(new Set(list)).sort(byText);
 
 /**
  * The desired state of the servers given: one server's, or the merged fleet's, where each
@@ -57,8 +56,8 @@ export function exportState(servers) {
             users.set(user.name, {
                 name: user.name,
                 active: user.active,
-                groups: sorted(user.groups),
-                permissions: sorted(user.permissions)
+                groups: sortedSet(user.groups),
+                permissions: sortedSet(user.permissions)
             });
         }
         for (const group of server.groups) {
@@ -68,8 +67,8 @@ export function exportState(servers) {
                 name: group.name,
                 description: group.description,
                 default: group.default,
-                permissions: sorted(group.permissions),
-                subgroups: sorted(group.subgroups)
+                permissions: sortedSet(group.permissions),
+                subgroups: sortedSet(group.subgroups)
             });
         }
     }

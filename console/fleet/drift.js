@@ -9,6 +9,8 @@
  * group is "groups differ on" that printer, not the other 99.
  */
 
+import {byText, sortedSet} from "./plan.js";
+
 /** @typedef {import("./plan.js").ServerState} ServerState */
 /** @typedef {import("./plan.js").UserRecord} UserRecord */
 /** @typedef {import("./plan.js").GroupRecord} GroupRecord */
@@ -48,11 +50,8 @@
 /** How many servers a drift word names before it says "and N more". */
 export const NAMED = 3;
 
-const byText = (/** @type {string} */ a, /** @type {string} */ b) =>
-    a < b ? -1 : a > b ? 1 : 0;
 /** A set of keys as one comparable value. */
-const setKey = (/** @type {string[]} */ keys) =>
-    JSON.stringify(Array.from(new Set(keys)).sort(byText));
+const setKey = (/** @type {string[]} */ keys) => JSON.stringify(sortedSet(keys));
 
 /**
  * Servers named in words: "a", "a and b", "a, b and c", "a, b, c and 4 more".

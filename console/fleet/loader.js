@@ -11,10 +11,18 @@ export const READ_AT_ONCE = 3;
 /**
  * Runs `task(item, index)` for each of `items`, at most `limit` at once, started in order.
  * Resolves, once all have ended, to their outcomes in the items' order: {value} or {error}.
+ * (The executor, apply.js, runs its servers with it too.)
+ * @template T, R
+ * @param {T[]} items
+ * @param {number} limit
+ * @param {(item: T, index: number) => R | PromiseLike<R>} task
+ * @returns {Promise<({value: R} | {error: unknown})[]>}
  */
 export function eachLimited(items, limit, task) {
+    /** @type {({value: R} | {error: unknown})[]} */
     const outcomes = new Array(items.length);
     let next = 0;
+    /** @returns {Promise<void>} */
     function worker() {
         if (next >= items.length) return Promise.resolve();
         const index = next++;
@@ -34,6 +42,7 @@ export function eachLimited(items, limit, task) {
  * Reads one server's users, groups and permissions through `client.access` (the three lists
  * at once; the plan checks permission keys against the server's). Resolves to {users,
  * groups, permissions}; rejects with the failed call's jqXHR.
+ * @param {any} client
  */
 export function readServer(client) {
     const access = client.access;
@@ -54,9 +63,13 @@ export function readServer(client) {
  * readServer on `clientFor(name)`). Calls `onRead(name, outcome)` as each one ends, outcome
  * {value: what read resolved to} or {error: "what failed, in words"}; resolves to a Map from
  * name to outcome, in the servers' order.
+ * @param {{name: string}[]} servers
+ * @param {{clientFor?: (name: string) => any, read?: (name: string) => unknown, limit?: number, onRead?: (name: string, outcome: {value: any} | {error: string}) => void}} [options]
  */
 export function readFleet(servers, {clientFor, read, limit = READ_AT_ONCE, onRead} = {}) {
-    const readOne = read || ((name) => readServer(clientFor(name)));
+    const readOne =
+        read ||
+        ((name) => readServer(/** @type {(name: string) => any} */ (clientFor)(name)));
     return eachLimited(servers, limit, (server) =>
         Promise.resolve()
             .then(() => readOne(server.name))
@@ -70,6 +83,14 @@ export function readFleet(servers, {clientFor, read, limit = READ_AT_ONCE, onRea
             })
     ).then(
         (outcomes) =>
-            new Map(servers.map((server, index) => [server.name, outcomes[index].value]))
+            // The task never rejects: each outcome is {value: {value} or {error}}.
+            new Map(
+                servers.map((server, index) => [
+                    server.name,
+                    /** @type {{value: {value: unknown} | {error: string}}} */ (
+                        outcomes[index]
+                    ).value
+                ])
+            )
     );
 }

@@ -5,6 +5,7 @@
 // (≠ and a colour), its row says what differs in words.
 import {byId, el} from "../dom.js";
 import {groupsMatrix, usersMatrix} from "./drift.js";
+import {byText} from "./plan.js";
 import {fleet, readStates} from "./state.js";
 
 /** The servers table; its ticks choose where the next plan goes (state.js's leftOut). */
@@ -67,7 +68,6 @@ const FIRST = 11;
 const COLUMN = 9;
 // Lists longer than this show as a count ("17 permissions"), but where they differ.
 const LISTED = 4;
-const byText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * A cell: lines of text (white-space: pre-line), one text node. A line of a field that

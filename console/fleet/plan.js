@@ -103,6 +103,16 @@ const sameSet = (a, b) => {
 };
 /** @param {string[]} list */
 const unique = (list) => Array.from(new Set(list));
+/**
+ * Text order, the same everywhere (not the locale's): for the fleet's names and keys.
+ * @param {string} a @param {string} b
+ */
+export const byText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+/**
+ * A list of keys as a set: each once, in text order.
+ * @param {string[]} list
+ */
+export const sortedSet = (list) => unique(list).sort(byText);
 /** @param {unknown} value */
 const quote = (value) => JSON.stringify(value);
 

@@ -525,6 +525,31 @@ export default async function ({browser}) {
             );
         });
 
+        await check(
+            "the limits' options reach the fleet; a timeout under 1 ms is 1 ms, never none",
+            async () => {
+                const main = runMain(
+                    [
+                        "--demo-fleet=1",
+                        "--per-server=2",
+                        "--in-flight=3",
+                        "--timeout=0.0001"
+                    ],
+                    {},
+                    {until: /Press Ctrl\+C/, wait: PATIENCE}
+                );
+                try {
+                    const {out} = await main.started;
+                    assert.match(
+                        out.stdout,
+                        /\nFleet of 1 \(--demo-fleet\); at most 2 requests in flight to each server and 3 in all, 0\.001 s timeout:\n/
+                    );
+                } finally {
+                    await main.stop();
+                }
+            }
+        );
+
         // ~~ npm start -- --fleet FILE: keys inline and from a variable, the warning, the output
 
         const fileUpstream = await started(
@@ -1317,7 +1342,7 @@ export default async function ({browser}) {
                     assert.equal(answer.status, 504);
                     assert.match(
                         answer.json.error,
-                        /^OctoPrint "silent" at http:\/\/127\.0\.0\.1:\d+\/(?:: no free slot within 1 s \(4 requests to it in flight, \d waiting\)| did not answer within 1 s)$/
+                        /^OctoPrint "silent" at http:\/\/127\.0\.0\.1:\d+\/(?:: no free slot within 1 s \(in flight: 4 of 4 to it, \d more waiting; \d+ of 16 to the fleet\)| did not answer within 1 s)$/
                     );
                 }
                 assert.ok(
@@ -1346,6 +1371,53 @@ export default async function ({browser}) {
             }
         );
         for (const socket of silentSockets) socket.destroy();
+
+        await check(
+            "the fleet's limit full: a request to another server waits in line, then 504 saying which limit",
+            async () => {
+                // Answers a byte at a time, never silent for long: it keeps its slots.
+                const answering = new Set();
+                const trickle = await started(
+                    await startFake((req, res) => {
+                        answering.add(res);
+                        res.writeHead(200, {"Content-Type": "application/json"});
+                        const timer = setInterval(() => res.write(" "), 50);
+                        res.on("close", () => clearInterval(timer));
+                    })
+                );
+                const narrow = await started(
+                    await startServer({
+                        port: 0,
+                        fleet: [
+                            {name: "trickle", url: trickle.url, apikey: KEYS.plain},
+                            {name: "quick", url: quick.url, apikey: KEYS.echo1}
+                        ],
+                        perServer: 2,
+                        inFlight: 2,
+                        timeout: 300
+                    })
+                );
+                const narrowCookie = await signIn(narrow);
+                const held = [0, 1].map((i) =>
+                    get(narrow, narrowCookie, `/fleet/trickle/api/access/users?n=${i}`)
+                );
+                while (answering.size < 2) await pause(10);
+                const before = quick.log.length;
+                const answer = await get(
+                    narrow,
+                    narrowCookie,
+                    "/fleet/quick/api/access/users"
+                );
+                assert.equal(answer.status, 504);
+                assert.match(
+                    answer.json.error,
+                    /^OctoPrint "quick" at http:\/\/127\.0\.0\.1:\d+\/: no free slot within 0\.3 s \(in flight: 0 of 2 to it, 0 more waiting; 2 of 2 to the fleet\)$/
+                );
+                assert.equal(quick.log.length, before, "it reached the server");
+                for (const res of answering) res.destroy();
+                await Promise.all(held);
+            }
+        );
 
         // ~~ bounded load
 

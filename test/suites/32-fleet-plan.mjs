@@ -7,6 +7,7 @@
 import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
 import Ajv from "ajv";
+import {applyPlan} from "../../console/fleet/apply.js";
 import {
     exportState,
     readState,
@@ -20,7 +21,6 @@ import {
     copyUser,
     deleteGroup,
     deleteUser,
-    invoke,
     passwordsNeeded,
     planFleet,
     setUserActive,
@@ -36,28 +36,22 @@ const matchesSchema = new Ajv({allErrors: true}).compile(schema);
 const plan = (fleet, wanted) => planFleet(fleet.map(state), deepFreeze(wanted));
 
 /**
- * Runs a server's plan as the fleet view will: its operations in order; a create's add
- * answered 409 is followed by its `ifExists` calls. Returns what console.warn logged.
+ * Runs a server's plan with the fleet view's executor (apply.js) and asserts that it went
+ * through. Resolves to what console.warn logged meanwhile.
  */
-function apply(s, serverPlan) {
+async function apply(s, serverPlan) {
     assert.equal(serverPlan.server, s.name);
     const warned = [];
     const warn = console.warn;
     console.warn = (...args) => warned.push(args.join(" "));
     try {
-        for (const op of serverPlan.ops) {
-            assert.equal(op.missing, undefined, `${op.id} waits for a password`);
-            const run = (calls) => calls.map((c) => invoke(s.access, c));
-            let answers = run(op.calls);
-            if (answers[0].status === 409 && op.ifExists) answers = run(op.ifExists);
-            for (const answer of answers) {
-                assert.equal(
-                    answer.status,
-                    200,
-                    `${op.action} ${op.id}: ${answer.body.error}`
-                );
-            }
-        }
+        const result = await applyPlan(serverPlan, s.access);
+        const {failure} = result;
+        assert.notEqual(
+            result.outcome,
+            "failed",
+            failure && `${brief(failure.op)}: ${failure.text}`
+        );
     } finally {
         console.warn = warn;
     }
@@ -89,7 +83,7 @@ export default async function () {
 
     await check(
         "add a user everywhere: created where missing, made so where it differs, nothing where it is so",
-        () => {
+        async () => {
             const fleet = [
                 server("p1", "1.10"),
                 server("p2", "1.11", {
@@ -169,9 +163,9 @@ export default async function () {
                 },
                 {server: "p3", ops: [], warnings: [], notes: []}
             ]);
-            assert.deepEqual(apply(fleet[0], plans[0]), []);
+            assert.deepEqual(await apply(fleet[0], plans[0]), []);
             // The portable update, admin false third, logs nothing.
-            assert.deepEqual(apply(fleet[1], plans[1]), []);
+            assert.deepEqual(await apply(fleet[1], plans[1]), []);
             for (const s of fleet) {
                 assert.deepEqual(view(s).users.ada, {
                     active: true,
@@ -208,7 +202,7 @@ export default async function () {
 
     await check(
         "make a user the same everywhere as on X: a password where it is created, its groups created from X's where missing",
-        () => {
+        async () => {
             const fleet = [
                 server("x", "2.0", {
                     groups: [students, staff],
@@ -250,7 +244,7 @@ export default async function () {
             const wanted = copyUser(x, "bob", "pw-bob");
             plans = plan(fleet, wanted);
             assert.deepEqual(passwordsNeeded(plans), []);
-            fleet.forEach((s, i) => apply(s, plans[i]));
+            for (const [i, s] of fleet.entries()) await apply(s, plans[i]);
             const bob = {
                 active: true,
                 groups: ["staff"],
@@ -282,7 +276,7 @@ export default async function () {
 
     await check(
         "deactivate, then activate, a user everywhere: only where it differs, and only the active flag changes",
-        () => {
+        async () => {
             const fleet = [
                 server("p1", "1.10", {
                     users: [{name: "ada", password: "a", groups: ["users", "readonly"]}]
@@ -311,7 +305,7 @@ export default async function () {
             assert.deepEqual(plans[2].notes, [
                 {kind: "user", id: "ada", text: "not on this server: nothing to change"}
             ]);
-            fleet.forEach((s, i) => apply(s, plans[i]));
+            for (const [i, s] of fleet.entries()) await apply(s, plans[i]);
             assert.deepEqual(view(fleet[0]).users.ada, {
                 active: false,
                 groups: ["readonly", "users"],
@@ -324,7 +318,7 @@ export default async function () {
                 ["update user ada (active)"],
                 []
             ]);
-            fleet.forEach((s, i) => apply(s, plans[i]));
+            for (const [i, s] of fleet.entries()) await apply(s, plans[i]);
             assert.deepEqual(
                 fleet.map((s) => view(s).users.ada),
                 [
@@ -338,7 +332,7 @@ export default async function () {
 
     await check(
         "change a password everywhere: users.changePassword where the user exists, and the new one works",
-        () => {
+        async () => {
             const fleet = [
                 server("p1", "2.0", {users: [{name: "ada", password: "old-pw"}]}),
                 server("p2", "1.10")
@@ -374,7 +368,7 @@ export default async function () {
                     ]
                 }
             ]);
-            apply(fleet[0], plans[0]);
+            await apply(fleet[0], plans[0]);
             assert.deepEqual(fleet[0].requests, [
                 {
                     method: "PUT",
@@ -398,7 +392,7 @@ export default async function () {
 
     await check(
         "delete a user everywhere: where it exists; a note where it does not",
-        () => {
+        async () => {
             const fleet = [
                 server("p1", "1.11", {users: [{name: "ada", password: "a"}]}),
                 server("p2", "2.0")
@@ -426,14 +420,14 @@ export default async function () {
                     notes: [{kind: "user", id: "ada", text: "not on this server"}]
                 }
             ]);
-            apply(fleet[0], plans[0]);
+            await apply(fleet[0], plans[0]);
             assert.deepEqual(Object.keys(view(fleet[0]).users), ["admin"]);
         }
     );
 
     await check(
         "make a group the same everywhere as on X: only the members that differ are sent (lists as sets); created with its subgroups where missing",
-        () => {
+        async () => {
             const fleet = [
                 server("x", "1.11", {
                     groups: [students, {...staff, permissions: ["CONTROL", "PRINT"]}]
@@ -482,7 +476,7 @@ export default async function () {
                 ["create group students", "create group staff"],
                 []
             ]);
-            fleet.forEach((s, i) => apply(s, plans[i]));
+            for (const [i, s] of fleet.entries()) await apply(s, plans[i]);
             assert.deepEqual(fleet[1].requests, [
                 {
                     method: "PUT",
@@ -506,7 +500,7 @@ export default async function () {
 
     await check(
         "a group whose default flag alone differs: the update sends {default} and the description stays",
-        () => {
+        async () => {
             const fleet = [
                 server("x", "2.0", {groups: [{...students, default: true}]}),
                 server("y", "1.10", {groups: [students]})
@@ -515,7 +509,7 @@ export default async function () {
             assert.deepEqual(plans[1].ops[0].calls, [
                 {method: "groups.update", args: [{key: "students", default: true}]}
             ]);
-            apply(fleet[1], plans[1]);
+            await apply(fleet[1], plans[1]);
             assert.deepEqual(fleet[1].requests[0].body, {default: true});
             assert.deepEqual(view(fleet[1]).groups.students, {
                 name: "Students",
@@ -529,7 +523,7 @@ export default async function () {
 
     await check(
         "delete a group everywhere: the groups naming it let go of it first; its users are named",
-        () => {
+        async () => {
             const fleet = [
                 server("p1", "2.0", {
                     groups: [
@@ -563,7 +557,7 @@ export default async function () {
             assert.deepEqual(plans[1].notes, [
                 {kind: "group", id: "b", text: "not on this server"}
             ]);
-            apply(fleet[0], plans[0]);
+            await apply(fleet[0], plans[0]);
             const after = view(fleet[0]);
             assert.equal(after.groups.b, undefined);
             assert.deepEqual(after.groups.a.subgroups, []);
@@ -575,7 +569,7 @@ export default async function () {
 
     await check(
         "built-in groups: never deleted, the unchangeable ones (admins, readonly) never changed, a warning each; users is changed",
-        () => {
+        async () => {
             const fleet = [server("p1", "1.10")];
             const builtin = (key) => {
                 const g = state(fleet[0]).groups.find((group) => group.key === key);
@@ -606,7 +600,7 @@ export default async function () {
                     text: "built in: it cannot be changed (differs in description)"
                 }
             ]);
-            apply(fleet[0], plans[0]);
+            await apply(fleet[0], plans[0]);
             assert.ok(view(fleet[0]).groups.users.permissions.includes("SYSTEM"));
         }
     );
@@ -633,7 +627,7 @@ export default async function () {
 
     await check(
         "a permission a server lacks (a plugin's): left out there with a warning, so the plan comes out nothing to do",
-        () => {
+        async () => {
             const fleet = [
                 server("p1", "1.10"),
                 server("p2", "2.0", {
@@ -658,7 +652,7 @@ export default async function () {
             assert.deepEqual(plans[0].warnings, [warning]);
             assert.deepEqual(plans[1].ops, []);
             assert.deepEqual(plans[1].warnings, [warning]);
-            apply(fleet[0], plans[0]);
+            await apply(fleet[0], plans[0]);
             nothingLeft(fleet, wanted);
             // Without a server's permission list, keys go as they are (it drops unknown ones).
             const blind = {...state(fleet[0]), permissions: undefined};
@@ -673,7 +667,7 @@ export default async function () {
 
     await check(
         "a group a user needs and a server lacks: created as on the first server that has it; on none, left out with a warning",
-        () => {
+        async () => {
             const fleet = [
                 server("p1", "1.10"),
                 server("p2", "1.11", {groups: [students]}),
@@ -708,7 +702,7 @@ export default async function () {
                 plans.map((p) => p.warnings),
                 [[ghosts], [ghosts], [ghosts]]
             );
-            apply(fleet[0], plans[0]);
+            await apply(fleet[0], plans[0]);
             assert.deepEqual(view(fleet[0]).groups.students.description, "Pupils");
             assert.deepEqual(view(fleet[0]).users.ada.groups, ["students"]);
         }
@@ -750,12 +744,12 @@ export default async function () {
 
     await check(
         "a chain of subgroups a ⊃ b ⊃ c: created c, b, a; deleted a, b, c (on 1.10 and 2.0)",
-        () => {
+        async () => {
             const fleet = [server("p1", "2.0"), server("p2", "1.10")];
             let plans = plan(fleet, toWanted(chain));
             const order = ["create group c", "create group b", "create group a"];
             assert.deepEqual(plans.map(briefs), [order, order]);
-            fleet.forEach((s, i) => apply(s, plans[i]));
+            for (const [i, s] of fleet.entries()) await apply(s, plans[i]);
             for (const s of fleet) {
                 const {groups} = view(s);
                 assert.deepEqual(
@@ -766,7 +760,7 @@ export default async function () {
             plans = plan(fleet, {deleteGroups: ["c", "b", "a"]});
             const gone = ["delete group a", "delete group b", "delete group c"];
             assert.deepEqual(plans.map(briefs), [gone, gone]);
-            fleet.forEach((s, i) => apply(s, plans[i]));
+            for (const [i, s] of fleet.entries()) await apply(s, plans[i]);
             for (const s of fleet) {
                 assert.deepEqual(Object.keys(view(s).groups), [
                     "admins",
@@ -780,7 +774,7 @@ export default async function () {
 
     await check(
         "a ⊃ b becoming b ⊃ a: a lets go of b before b takes a, so no step makes a cycle (2.0 refuses one with 409)",
-        () => {
+        async () => {
             const fleet = [
                 server("p1", "2.0", {
                     groups: [
@@ -807,7 +801,7 @@ export default async function () {
             const plans = plan(fleet, wanted);
             const order = ["update group a (subgroups)", "update group b (subgroups)"];
             assert.deepEqual(plans.map(briefs), [order, order]);
-            fleet.forEach((s, i) => apply(s, plans[i]));
+            for (const [i, s] of fleet.entries()) await apply(s, plans[i]);
             for (const s of fleet) {
                 const {groups} = view(s);
                 assert.deepEqual([groups.a.subgroups, groups.b.subgroups], [[], ["a"]]);
@@ -817,7 +811,7 @@ export default async function () {
 
     await check(
         "a subgroup that would close a cycle with a group not wanted: left out with a warning, the rest is sent",
-        () => {
+        async () => {
             const fleet = [
                 server("p1", "2.0", {
                     groups: [
@@ -857,14 +851,14 @@ export default async function () {
                     text: 'subgroup "b" left out: it makes a cycle on this server'
                 }
             ]);
-            apply(fleet[0], plans[0]);
+            await apply(fleet[0], plans[0]);
             assert.deepEqual(view(fleet[0]).groups.a.subgroups, []);
         }
     );
 
     await check(
         "an add answered 409 (made meanwhile) is followed by the update to the wanted state; a retry never creates twice",
-        () => {
+        async () => {
             const fleet = [server("p1", "1.10")];
             const file = {
                 format: "octoprint-access-fleet-state",
@@ -916,7 +910,7 @@ export default async function () {
                 groups: ["users"]
             });
             s.requests.length = 0;
-            apply(s, plans[0]);
+            await apply(s, plans[0]);
             assert.deepEqual(
                 s.requests.map((r) => `${r.method} ${r.url}`),
                 [
@@ -945,7 +939,7 @@ export default async function () {
                 assert.deepEqual(after.groups.staff, expected.staff);
             };
             check();
-            apply(s, plans[0]); // the retry
+            await apply(s, plans[0]); // the retry
             check();
         }
     );
@@ -954,7 +948,7 @@ export default async function () {
 
     await check(
         "import: a drifted fleet's merged export brought to every server (users on some servers only, groups that differ)",
-        () => {
+        async () => {
             const fleet = [
                 server("p1", "1.10", {
                     groups: [students],
@@ -1031,7 +1025,7 @@ export default async function () {
                     "create user bob"
                 ]
             ]);
-            fleet.forEach((s, i) => apply(s, plans[i]));
+            for (const [i, s] of fleet.entries()) await apply(s, plans[i]);
             for (const s of fleet) {
                 const after = view(s);
                 assert.deepEqual(after.users, users, s.name);
@@ -1044,7 +1038,7 @@ export default async function () {
 
     await check(
         "import with prune: what the file lacks is deleted, but built-in groups (a note)",
-        () => {
+        async () => {
             const fleet = [
                 server("p1", "2.0", {
                     groups: [{key: "old", name: "Old"}],
@@ -1058,7 +1052,7 @@ export default async function () {
             assert.deepEqual(plans[0].notes, [
                 {kind: "group", id: "guests", text: "built in: kept"}
             ]);
-            apply(fleet[0], plans[0]);
+            await apply(fleet[0], plans[0]);
             const after = view(fleet[0]);
             assert.deepEqual(Object.keys(after.users), ["admin"]);
             assert.deepEqual(Object.keys(after.groups), [
@@ -1200,7 +1194,7 @@ export default async function () {
 
     await check(
         "the desired-state example in docs/fleet.md: valid by the schema, imported, and applied to 1.10, 1.11 and 2.0",
-        () => {
+        async () => {
             const text = exampleFile();
             const example = JSON.parse(text);
             assert.equal(
@@ -1221,7 +1215,7 @@ export default async function () {
             );
             wanted = toWanted(readState(text), {passwords: {ada: "pw-a", grace: "pw-g"}});
             const plans = plan(fleet, wanted);
-            fleet.forEach((s, i) => apply(s, plans[i]));
+            for (const [i, s] of fleet.entries()) await apply(s, plans[i]);
             for (const s of fleet) {
                 const after = view(s);
                 for (const {name, ...user} of example.users) {
